@@ -1,0 +1,1 @@
+"""Reading the curated TSV tables into RDF."""

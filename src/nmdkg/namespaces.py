@@ -1,0 +1,171 @@
+"""The project's vocabularies: every IRI the code uses is spelled here, once."""
+
+from __future__ import annotations
+
+from rdflib import Namespace, URIRef
+from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS, XSD, DefinedNamespace
+
+__all__ = [
+    "BASE_IRI",
+    "DEFINITION",
+    "DCTERMS",
+    "ENTITY",
+    "IAO",
+    "NMD",
+    "OBOINOWL",
+    "ONTOLOGY_IRI",
+    "OWL",
+    "RDF",
+    "RDFS",
+    "SKOS",
+    "SOURCE",
+    "XSD",
+    "entity_iri",
+    "source_iri",
+]
+
+#: The one persistent base of nmdkg. Chosen once; never changed after a release.
+BASE_IRI = "https://w3id.org/nmdkg/"
+ONTOLOGY_IRI = URIRef(BASE_IRI + "nmd.owl")
+
+#: Curated entities and statements: CURIE ``NMD:0000015`` is ``<https://w3id.org/nmdkg/NMD_0000015>``.
+ENTITY = Namespace(BASE_IRI + "NMD_")
+#: Sources: key ``lecture`` is ``<https://w3id.org/nmdkg/source/lecture>``.
+SOURCE = Namespace(BASE_IRI + "source/")
+OBOINOWL = Namespace("http://www.geneontology.org/formats/oboInOwl#")
+IAO = Namespace("http://purl.obolibrary.org/obo/IAO_")
+#: IAO:0000115, the OBO definition property.
+DEFINITION = IAO["0000115"]
+
+
+class NMD(DefinedNamespace):
+    """The nmdkg schema (classes, properties, value sets), defined in ``ontology/nmd.owl``."""
+
+    _fail = True
+    _NS = Namespace(BASE_IRI)
+
+    # Top classes
+    Disorder: URIRef  # an autoimmune neuromuscular disorder or a disorder grouping
+    AntigenTarget: URIRef  # a molecule that autoantibodies bind
+    ProteinAntigen: URIRef
+    GlycolipidAntigen: URIRef
+    AntibodyIsotype: URIRef  # immunoglobulin class (IgG, IgM, IgA)
+    Mechanism: URIRef
+    ImmuneMechanism: URIRef  # a pathogenic immune mechanism
+    TherapyMechanism: URIRef  # a therapy mechanism class
+    Therapy: URIRef
+    Drug: URIRef
+    Procedure: URIRef
+    TherapyClass: URIRef
+    Condition: URIRef
+    Neoplasm: URIRef
+    Disease: URIRef
+    ClinicalState: URIRef
+    AdverseEffect: URIRef
+    LaboratoryTest: URIRef
+    ClinicalFinding: URIRef
+    Agent: URIRef
+    Virus: URIRef
+    Bacterium: URIRef
+    Vaccination: URIRef
+    DrugExposure: URIRef
+    Infection: URIRef
+    Source: URIRef
+    # Statements (reified facts, each with its source)
+    Statement: URIRef
+    AntibodyFinding: URIRef
+    TreatmentOption: URIRef
+    TherapyMechanismStatement: URIRef
+    DisorderMechanismStatement: URIRef
+    DosingRegimen: URIRef
+    Caution: URIRef
+    SideEffect: URIRef
+    ClinicalFeature: URIRef
+    EpidemiologicalMeasure: URIRef
+    ConditionAssociation: URIRef
+    Trigger: URIRef
+    DiagnosticFinding: URIRef
+    ImmunotherapyResponse: URIRef
+    ClinicalPrinciple: URIRef
+    # Value sets
+    LineOfTherapy: URIRef
+    FirstLine: URIRef
+    SecondLine: URIRef
+    ThirdLine: URIRef
+    IndividualCases: URIRef
+    Avoid: URIRef
+    TreatmentSetting: URIRef
+    Crisis: URIRef
+    Maintenance: URIRef
+    Initial: URIRef
+    IgG: URIRef
+    IgM: URIRef
+    IgA: URIRef
+    # Defined classes filled by the reasoner
+    IgMTargetNeuropathy: URIRef
+    IgGTargetDisorder: URIRef
+    IgATargetDisorder: URIRef
+    BCellTherapy: URIRef
+    TCellTherapy: URIRef
+    # Links from statements to entities
+    disorder: URIRef
+    therapy: URIRef
+    target: URIRef
+    isotype: URIRef
+    mechanism: URIRef
+    condition: URIRef
+    agent: URIRef
+    effect: URIRef
+    test: URIRef
+    lineOfTherapy: URIRef
+    setting: URIRef
+    combinedWith: URIRef
+    # Concept-level links read by the reasoner
+    subtypeOf: URIRef
+    hasAntibodyIsotype: URIRef
+    hasAntigenTarget: URIRef
+    hasTherapyMechanism: URIRef
+    # Statement values
+    frequencyText: URIRef
+    frequencyLow: URIRef
+    frequencyHigh: URIRef
+    patientGroup: URIRef
+    qualifier: URIRef
+    sourceOrder: URIRef
+    doseText: URIRef
+    doseLow: URIRef
+    doseHigh: URIRef
+    doseUnit: URIRef
+    perBodyMeasure: URIRef
+    doseFrequency: URIRef
+    duration: URIRef
+    route: URIRef
+    cautionKind: URIRef
+    aspect: URIRef
+    valueText: URIRef
+    valueLow: URIRef
+    valueHigh: URIRef
+    ratePer: URIRef
+    measure: URIRef
+    relation: URIRef
+    finding: URIRef
+    rank: URIRef
+    statementText: URIRef
+    # Provenance
+    sourceLocator: URIRef
+    sourceQuote: URIRef
+    sourceFile: URIRef
+    sourceKind: URIRef
+
+
+def entity_iri(curie: str) -> URIRef:
+    """Expand an ``NMD:`` CURIE (``NMD:0000015``, ``NMD:TO0001``) to its IRI."""
+    prefix, _, local = curie.partition(":")
+    if prefix != "NMD" or not local:
+        raise ValueError(f"not an NMD identifier: {curie!r}")
+    return ENTITY[local]
+
+
+def source_iri(key: str) -> URIRef:
+    """The IRI of the source with key ``key`` in ``curation/sources.tsv``."""
+    return SOURCE[key]
