@@ -1,13 +1,13 @@
 """The exceptions nmdkg raises to its users, in one hierarchy.
 
-    NmdkgError                 anything a user can act on; the CLI prints it in one line
-    ├── InputError             bad input: a curated file, a query, a parameter (exit 2)
-    │   ├── CurationError      one or more problems in curated tables, each with file:line:column
-    │   ├── QueryNotFound      an unknown named query
-    │   └── ParameterError     a missing, unknown or mistyped query parameter
-    ├── QueryError             the store refused or failed a query (exit 2)
-    ├── EndpointError          a remote endpoint could not be reached or answered badly (exit 3)
-    └── ReasoningError         the ontology is inconsistent or has unsatisfiable classes (exit 1)
+NmdkgError                 anything a user can act on; the CLI prints it in one line
+├── InputError             bad input: a curated file, a query, a parameter (exit 2)
+│   ├── CurationError      one or more problems in curated tables, each with file:line:column
+│   ├── QueryNotFound      an unknown named query
+│   └── ParameterError     a missing, unknown or mistyped query parameter
+├── QueryError             the store refused or failed a query (exit 2)
+├── EndpointError          a remote endpoint could not be reached or answered badly (exit 3)
+└── ReasoningError         the ontology is inconsistent or has unsatisfiable classes (exit 1)
 """
 
 from __future__ import annotations

@@ -5,10 +5,12 @@ from __future__ import annotations
 from rdflib import Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS, XSD, DefinedNamespace
 
+from .base import BASE_IRI, ENTITY_STEM, SOURCE_STEM
+
 __all__ = [
     "BASE_IRI",
-    "DEFINITION",
     "DCTERMS",
+    "DEFINITION",
     "ENTITY",
     "IAO",
     "NMD",
@@ -24,14 +26,10 @@ __all__ = [
     "source_iri",
 ]
 
-#: The one persistent base of nmdkg. Chosen once; never changed after a release.
-BASE_IRI = "https://w3id.org/nmdkg/"
 ONTOLOGY_IRI = URIRef(BASE_IRI + "nmd.owl")
 
-#: Curated entities and statements: CURIE ``NMD:0000015`` is ``<https://w3id.org/nmdkg/NMD_0000015>``.
-ENTITY = Namespace(BASE_IRI + "NMD_")
-#: Sources: key ``lecture`` is ``<https://w3id.org/nmdkg/source/lecture>``.
-SOURCE = Namespace(BASE_IRI + "source/")
+ENTITY = Namespace(ENTITY_STEM)
+SOURCE = Namespace(SOURCE_STEM)
 OBOINOWL = Namespace("http://www.geneontology.org/formats/oboInOwl#")
 IAO = Namespace("http://purl.obolibrary.org/obo/IAO_")
 #: IAO:0000115, the OBO definition property.

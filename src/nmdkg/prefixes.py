@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import curies
+from .base import BASE_IRI, ENTITY_STEM
 
-from .namespaces import BASE_IRI, ENTITY
+if TYPE_CHECKING:
+    import curies
 
-__all__ = ["PREFIXES", "Prefix", "converter", "expand_xref", "prefix_map", "xref_problem"]
+__all__ = ["PREFIXES", "Prefix", "compact", "converter", "expand_xref", "prefix_map", "xref_problem"]
 
 
 @dataclass(frozen=True)
@@ -29,7 +32,9 @@ PREFIXES: dict[str, Prefix] = {
         Prefix("DOID", "http://purl.obolibrary.org/obo/DOID_", r"\d+", "DOID:5213"),
         Prefix("Orphanet", "http://www.orpha.net/ORDO/Orphanet_", r"\d+", "Orphanet:2103"),
         Prefix("MESH", "http://id.nlm.nih.gov/mesh/", r"[CD]\d{6,9}", "MESH:D020275"),
-        Prefix("ICD10CM", "http://purl.bioontology.org/ontology/ICD10CM/", r"[A-Z]\d{2}(\.[0-9A-Z]{1,4})?", "ICD10CM:G61.0"),
+        Prefix(
+            "ICD10CM", "http://purl.bioontology.org/ontology/ICD10CM/", r"[A-Z]\d{2}(\.[0-9A-Z]{1,4})?", "ICD10CM:G61.0"
+        ),
         Prefix("UMLS", "http://linkedlifedata.com/resource/umls/id/", r"C\d{7}", "UMLS:C0018378"),
         Prefix("CHEBI", "http://purl.obolibrary.org/obo/CHEBI_", r"\d+", "CHEBI:8382"),
         Prefix("DRUGBANK", "https://go.drugbank.com/drugs/", r"DB\d{5}", "DRUGBANK:DB00635"),
@@ -46,6 +51,15 @@ PREFIXES: dict[str, Prefix] = {
     ]
 }
 
+_DISPLAY_PREFIXES = {
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "owl": "http://www.w3.org/2002/07/owl#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "dcterms": "http://purl.org/dc/terms/",
+    "obo": "http://purl.obolibrary.org/obo/",
+}
 _PATTERNS = {name: re.compile(p.pattern) for name, p in PREFIXES.items()}
 
 
@@ -53,12 +67,25 @@ def prefix_map() -> dict[str, str]:
     """Every prefix nmdkg publishes, for the release prefix map and for serialisers."""
     return {
         "nmd": BASE_IRI,
-        "NMD": str(ENTITY),
+        "NMD": ENTITY_STEM,
         **{name: p.uri_prefix for name, p in PREFIXES.items()},
     }
 
 
-converter = curies.Converter.from_prefix_map(prefix_map())
+@functools.cache
+def converter() -> curies.Converter:
+    """A curies converter over :func:`prefix_map` (built on first use: curies is slow to import)."""
+    import curies
+
+    return curies.Converter.from_prefix_map(prefix_map())
+
+
+def compact(iri: str) -> str:
+    """The CURIE of ``iri`` if a known prefix covers it, else the IRI itself (for display)."""
+    for prefix, stem in _STEMS:
+        if iri.startswith(stem) and len(iri) > len(stem):
+            return f"{prefix}:{iri[len(stem) :]}"
+    return iri
 
 
 def xref_problem(curie: str) -> str | None:
@@ -76,7 +103,11 @@ def xref_problem(curie: str) -> str | None:
 
 def expand_xref(curie: str) -> str:
     """The IRI of a well-formed cross-reference CURIE."""
-    iri = converter.expand(curie)
+    iri = converter().expand(curie)
     if iri is None:  # pragma: no cover - xref_problem() is checked first
         raise ValueError(curie)
     return iri
+
+
+# Longest stem first, so that NMD: (…/NMD_) wins over nmd: (…/).
+_STEMS = sorted({**_DISPLAY_PREFIXES, **prefix_map()}.items(), key=lambda item: -len(item[1]))

@@ -19,6 +19,8 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
     "sparql": ("sparql", "run an ad hoc SPARQL query"),
     "validate": ("validate", "validate curated sources: SHACL, OWL consistency, quality checks"),
     "diff": ("diff", "semantic diff between two versions of the graph"),
+    "serve": ("serve", "serve the graph over HTTP: SPARQL endpoint, entity pages, query editor"),
+    "export": ("export", "write release files (OWL, Turtle, N-Triples, JSON-LD, SSSOM, VoID) atomically"),
 }
 
 EXIT_CODES = """exit codes: 0 success; 1 findings (validation violations, inconsistent ontology);

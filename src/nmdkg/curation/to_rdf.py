@@ -153,7 +153,11 @@ class _Builder:
             if len(records) > 1 and label:
                 places = ", ".join(str(r.location) for r in records)
                 self.problems.append(
-                    Problem(records[1].location, f"label {label!r} is used by several entities: {places}", "Labels must be unique")
+                    Problem(
+                        records[1].location,
+                        f"label {label!r} is used by several entities: {places}",
+                        "Labels must be unique",
+                    )
                 )
         return rows_by_table
 
@@ -170,7 +174,9 @@ class _Builder:
                 return None
             record = candidates[0]
         if table is not None and record.table != table:
-            self.problem(row, column, f"{ref!r} is in {record.table}.tsv, but this column needs an entity of {table}.tsv")
+            self.problem(
+                row, column, f"{ref!r} is in {record.table}.tsv, but this column needs an entity of {table}.tsv"
+            )
             return None
         return record.iri
 
@@ -322,7 +328,9 @@ class _Builder:
             self.add(iri, predicate, Literal(cell))
         return []
 
-    def add_range(self, iri: URIRef, found: tuple[Decimal | None, Decimal | None] | None, low: URIRef, high: URIRef) -> None:
+    def add_range(
+        self, iri: URIRef, found: tuple[Decimal | None, Decimal | None] | None, low: URIRef, high: URIRef
+    ) -> None:
         if found is None:
             return
         for bound, predicate in zip(found, (low, high), strict=True):

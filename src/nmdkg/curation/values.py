@@ -21,7 +21,9 @@ class Range(NamedTuple):
 
 
 _NUMBER = r"\d+(?:[.,]\d+)?"
-_RANGE = re.compile(rf"^(?P<op>[<>]=?\s*|up to\s+)?(?P<low>{_NUMBER})\s*%?\s*(?:(?:-|–|to)\s*(?P<high>{_NUMBER}))?\s*%?$")
+_RANGE = re.compile(
+    rf"^(?P<op>[<>]=?\s*|up to\s+)?(?P<low>{_NUMBER})\s*%?\s*(?:(?:-|–|to)\s*(?P<high>{_NUMBER}))?\s*%?$"
+)
 _FRACTION = re.compile(r"^(?P<num>\d+)\s*/\s*(?P<den>\d+)$")
 
 
@@ -111,7 +113,7 @@ def parse_age(text: str) -> Range | None:
     return found
 
 
-_RATE = re.compile(rf"^(?P<range>[^/]+?)\s*(?:/|per)\s*(?P<per>[\d,.]+)$")
+_RATE = re.compile(r"^(?P<range>[^/]+?)\s*(?:/|per)\s*(?P<per>[\d,.]+)$")
 
 
 def parse_rate(text: str) -> tuple[Range, Decimal] | None:

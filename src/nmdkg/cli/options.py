@@ -1,0 +1,51 @@
+"""Options shared by the query subcommands, and the one place that picks a store for them."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+from ..paths import Project, find_project
+from ..results import Results
+from ..store import Store, open_store
+
+__all__ = ["FORMATS", "add_store_options", "format_results", "store_for"]
+
+FORMATS = ("table", "csv", "tsv", "json")
+ENDPOINT_VARIABLE = "NMDKG_ENDPOINT"
+
+
+def add_store_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--endpoint",
+        metavar="URL",
+        default=os.environ.get(ENDPOINT_VARIABLE),
+        help=f"query this SPARQL 1.1 endpoint instead of the embedded store (default: ${ENDPOINT_VARIABLE})",
+    )
+    parser.add_argument("--format", choices=FORMATS, default="table", help="result format (default: table)")
+
+
+def store_for(args: argparse.Namespace, project: Project | None = None) -> Store:
+    """The endpoint if one was given; else the embedded store, built first if the sources changed."""
+    if args.endpoint:
+        return open_store(endpoint=args.endpoint)
+    project = project or find_project()
+    from ..manifest import is_up_to_date
+
+    if not is_up_to_date(project):
+        from ..build import build
+
+        print("nmdkg: the curated sources changed; building the graph first", file=sys.stderr)
+        build(project)
+    return open_store(store_path=project.build / "store")
+
+
+def format_results(results: Results, fmt: str) -> str:
+    if fmt == "csv":
+        return results.to_csv()
+    if fmt == "tsv":
+        return results.to_tsv()
+    if fmt == "json":
+        return results.to_json() + "\n"
+    return results.to_table()

@@ -1,0 +1,36 @@
+"""Shared fixtures: the real checkout, built once per test session into its build/ folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from nmdkg.build import build
+from nmdkg.paths import Project
+from nmdkg.queries import QueryLibrary
+from nmdkg.store import EmbeddedStore
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="session")
+def project() -> Project:
+    return Project(ROOT)
+
+
+@pytest.fixture(scope="session")
+def built(project: Project) -> Project:
+    """The checkout with build/ up to date (built once; skipped if the sources are unchanged)."""
+    build(project)
+    return project
+
+
+@pytest.fixture(scope="session")
+def store(built: Project) -> EmbeddedStore:
+    return EmbeddedStore.open(built.build / "store")
+
+
+@pytest.fixture(scope="session")
+def library(project: Project) -> QueryLibrary:
+    return QueryLibrary(project.queries)
