@@ -53,7 +53,9 @@ QUOTED_ROWS = [
 ]
 
 
-@pytest.mark.skipif(not PROJECT.seeds.is_dir(), reason="the seed documents (../shared/seeds) are not beside the checkout")
+@pytest.mark.skipif(
+    not PROJECT.seeds.is_dir(), reason="the seed documents (../shared/seeds) are not beside the checkout"
+)
 @pytest.mark.parametrize(("file", "row"), QUOTED_ROWS)
 def test_quote_is_in_the_source_at_the_locator(file: str, row) -> None:
     """Every curated fact quotes its source, and the quote is really there, at the lines given."""
@@ -63,7 +65,9 @@ def test_quote_is_in_the_source_at_the_locator(file: str, row) -> None:
     assert match, f"{file}:{row.line}: bad locator {row.get('locator')!r}"
     start, end = int(match[1]), int(match[2] or match[1])
     window = _norm(" ".join(lines[start - 1 : end]))
-    assert _norm(row.get("quote")) in window, f"{file}:{row.line}: quote not found at {row.get('locator')} of {seed.name}"
+    assert _norm(row.get("quote")) in window, (
+        f"{file}:{row.line}: quote not found at {row.get('locator')} of {seed.name}"
+    )
 
 
 def test_every_row_has_a_source() -> None:
@@ -90,28 +94,59 @@ def _problems(folder: Path) -> list[str]:
 
 
 def test_unknown_label_names_file_line_and_column(curation_copy: Path) -> None:
-    row = ["NMD:TO9999", "multifocal motor neuropathy", "unobtainium", "first", "", "", "", "", "", "lecture", "L1", "", ""]
+    row = [
+        "NMD:TO9999",
+        "multifocal motor neuropathy",
+        "unobtainium",
+        "first",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "lecture",
+        "L1",
+        "",
+        "",
+    ]
     _append(curation_copy, "treatment_options.tsv", row)
     lines = len((curation_copy / "treatment_options.tsv").read_text().splitlines())
     problems = _problems(curation_copy)
-    assert any(p.startswith(f"curation/treatment_options.tsv:{lines} [therapy]: unknown entity 'unobtainium'") for p in problems)
+    assert any(
+        p.startswith(f"curation/treatment_options.tsv:{lines} [therapy]: unknown entity 'unobtainium'")
+        for p in problems
+    )
 
 
 def test_frequency_of_170_percent_is_rejected(curation_copy: Path) -> None:
-    _append(curation_copy, "antibody_findings.tsv", ["NMD:AF9999", "multifocal motor neuropathy", "", "IgM", "170%", "", "lecture", "L1", "", ""])
+    _append(
+        curation_copy,
+        "antibody_findings.tsv",
+        ["NMD:AF9999", "multifocal motor neuropathy", "", "IgM", "170%", "", "lecture", "L1", "", ""],
+    )
     assert any("[frequency]: frequency '170%' is outside 0-100%" in p for p in _problems(curation_copy))
 
 
 def test_statement_without_source_is_rejected(curation_copy: Path) -> None:
-    _append(curation_copy, "treatment_options.tsv", ["NMD:TO9999", "multifocal motor neuropathy", "rituximab", "first", "", "", "", "", "", "", "", "", ""])
+    _append(
+        curation_copy,
+        "treatment_options.tsv",
+        ["NMD:TO9999", "multifocal motor neuropathy", "rituximab", "first", "", "", "", "", "", "", "", "", ""],
+    )
     assert any("[source]: no source" in p for p in _problems(curation_copy))
 
 
 def test_wrong_cell_count_is_reported(curation_copy: Path) -> None:
     _append(curation_copy, "triggers.tsv", ["NMD:TR9999", "too few cells"])
-    assert any(p.startswith("curation/triggers.tsv:") and "cells where the header has" in p for p in _problems(curation_copy))
+    assert any(
+        p.startswith("curation/triggers.tsv:") and "cells where the header has" in p for p in _problems(curation_copy)
+    )
 
 
 def test_reference_into_the_wrong_table_is_rejected(curation_copy: Path) -> None:
-    _append(curation_copy, "treatment_options.tsv", ["NMD:TO9999", "rituximab", "rituximab", "first", "", "", "", "", "", "lecture", "L1", "", ""])
+    _append(
+        curation_copy,
+        "treatment_options.tsv",
+        ["NMD:TO9999", "rituximab", "rituximab", "first", "", "", "", "", "", "lecture", "L1", "", ""],
+    )
     assert any("[disorder]: 'rituximab' is in therapies.tsv" in p for p in _problems(curation_copy))

@@ -75,5 +75,5 @@ def test_inconsistency_is_reported(asserted: Graph) -> None:
     broken.add((RITUXIMAB, RDFS.subClassOf, NMD.Disorder))  # a therapy that is also a disorder
     from nmdkg.errors import ReasoningError
 
-    with pytest.raises(ReasoningError, match="unsatisfiable classes: .*NMD_0002016"):
+    with pytest.raises(ReasoningError, match=r"unsatisfiable classes: .*NMD_0002016"):
         classify(broken)

@@ -71,13 +71,20 @@ class Problem:
         return f"{text}. {self.hint}" if self.hint else text
 
 
+#: How many problems an error message lists before it summarises the rest.
+SHOWN_PROBLEMS = 20
+
+
 class CurationError(InputError):
     """Curated tables that cannot be built; carries every problem found, not just the first."""
 
     def __init__(self, problems: Sequence[Problem]) -> None:
         self.problems = list(problems)
         head = f"{len(self.problems)} problem(s) in the curated sources"
-        super().__init__(head + ":\n" + "\n".join(f"  {p}" for p in self.problems))
+        shown = [f"  {p}" for p in self.problems[:SHOWN_PROBLEMS]]
+        if len(self.problems) > SHOWN_PROBLEMS:
+            shown.append(f"  … and {len(self.problems) - SHOWN_PROBLEMS} more (`nmdkg validate` lists them all)")
+        super().__init__(head + ":\n" + "\n".join(shown))
 
 
 class QueryNotFound(InputError):

@@ -1,0 +1,118 @@
+"""``nmdkg load`` against a real Graph Store Protocol server (the Oxigraph server) on loopback."""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import subprocess
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from nmdkg.cli import main
+from nmdkg.graph_store import chunk_lines
+from nmdkg.paths import Project
+from nmdkg.queries import QueryLibrary
+from nmdkg.store import EmbeddedStore, RemoteStore
+
+OXIGRAPH = shutil.which("oxigraph") or str(Path(__file__).resolve().parents[1] / ".venv" / "bin" / "oxigraph")
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def writable_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """An empty, writable Oxigraph server on loopback; yields its base URL."""
+    port = _free_port()
+    location = tmp_path_factory.mktemp("oxigraph-gsp")
+    process = subprocess.Popen(
+        [OXIGRAPH, "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(f"{base}/query?query=ASK%7B%7D", timeout=1).read()
+                break
+            except OSError:
+                time.sleep(0.1)
+        else:
+            pytest.fail("the Oxigraph server did not start")
+        yield base
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def test_chunks_keep_whole_lines() -> None:
+    lines = [b"<a> <b> <c> .\n", b"# comment\n", b"<d> <e> <f> .\n", b"<g> <h> <i> ."]
+    assert [len(c) for c in chunk_lines(lines, 2)] == [2, 1]
+
+
+def test_load_then_every_named_query_matches_embedded(
+    writable_server: str,
+    built: Project,
+    store: EmbeddedStore,
+    library: QueryLibrary,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["load", "--endpoint", f"{writable_server}/store", "--chunk-size", "1000"]) == 0
+    assert "loaded" in capsys.readouterr().out
+    remote = RemoteStore(f"{writable_server}/query")
+    count = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+    assert remote.select(count).values() == store.select(count).values()
+    for query in library:
+        params = {p.name: _example(p.name) for p in query.parameters if p.required}
+        assert library.run(query.name, remote, params).values() == library.run(query.name, store, params).values(), (
+            query.name
+        )
+
+
+def test_append_and_named_graph(writable_server: str, built: Project, tmp_path: Path) -> None:
+    data = tmp_path / "extra.nt"
+    data.write_text("<https://example.org/s> <https://example.org/p> <https://example.org/o> .\n")
+    graph = "https://example.org/graph"
+    assert main(["load", "--endpoint", f"{writable_server}/store", "--graph", graph, str(data)]) == 0
+    assert main(["load", "--endpoint", f"{writable_server}/store", "--graph", graph, "--append", str(data)]) == 0
+    remote = RemoteStore(f"{writable_server}/query")
+    rows = remote.select("SELECT ?o WHERE { GRAPH <https://example.org/graph> { ?s ?p ?o } }")
+    assert rows.values() == [("https://example.org/o",)]
+
+
+def test_refusal_is_one_clear_line(writable_server: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data = tmp_path / "bad.nt"
+    data.write_text("this is not N-Triples .\n")
+    assert main(["load", "--endpoint", f"{writable_server}/store", str(data)]) != 0
+    err = capsys.readouterr().err.strip().splitlines()[-1]
+    assert "refused the upload (PUT): HTTP 400" in err
+
+
+def test_unreachable_endpoint(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data = tmp_path / "one.nt"
+    data.write_text("<https://example.org/s> <https://example.org/p> <https://example.org/o> .\n")
+    assert main(["load", "--endpoint", "http://127.0.0.1:9/store", str(data)]) == 3
+    assert "cannot reach http://127.0.0.1:9/store" in capsys.readouterr().err
+
+
+EXAMPLES = {
+    "disorder": "multifocal motor neuropathy",
+    "therapy": "intravenous immunoglobulin",
+    "target": "ganglioside GM1",
+    "isotype": "IgM",
+    "mechanism": "humoral immunity",
+    "condition": "neoplasm",
+    "agent": "Campylobacter jejuni",
+}
+
+
+def _example(name: str) -> str:
+    return EXAMPLES[name]
