@@ -25,7 +25,19 @@ PROVENANCE_COLUMNS = ["source", "locator", "quote", "comment"]
 ENTITY_COLUMNS = [
     "id", "label", "type", "parents", "definition", "synonyms", "xrefs", "close_xrefs", *PROVENANCE_COLUMNS,
 ]  # fmt: skip
-SOURCE_COLUMNS = ["id", "title", "kind", "issued", "authors", "publisher", "identifier", "part_of", "file", "comment"]
+SOURCE_COLUMNS = [
+    "id",
+    "title",
+    "kind",
+    "issued",
+    "not_before",
+    "authors",
+    "publisher",
+    "identifier",
+    "part_of",
+    "file",
+    "comment",
+]
 
 
 @dataclass(frozen=True)

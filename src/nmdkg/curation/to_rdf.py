@@ -111,6 +111,11 @@ class _Builder:
                     self.add(iri, DCTERMS.issued, Literal(issued, datatype=XSD.date))
                 except ValueError:
                     self.problem(row, "issued", f"date {row.get('issued')!r} is not YYYY-MM-DD")
+            if row.get("not_before"):
+                if not re.fullmatch(r"\d{4}", row.get("not_before")):
+                    self.problem(row, "not_before", f"{row.get('not_before')!r} is not a year (YYYY)")
+                else:
+                    self.add(iri, NMD.notBefore, Literal(row.get("not_before"), datatype=XSD.gYear))
             for author in row.many("authors"):
                 self.add(iri, DCTERMS.creator, Literal(author))
             self.optional_literal(iri, DCTERMS.publisher, row.get("publisher"))
