@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: help run build test lint format clean
+.PHONY: help run build validate test lint format clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | column -t -s "$$(printf '\t')"
@@ -25,6 +25,9 @@ run: $(STAMP)  ## build the graph and answer the headline question on the embedd
 
 build: $(STAMP)  ## build the graph into build/ (skipped when the sources are unchanged)
 	$(BIN)/nmdkg build
+
+validate: $(STAMP)  ## validate the curated sources: SHACL, HermiT, quality checks (docs/validation.md)
+	$(BIN)/nmdkg validate --show warn
 
 test: $(STAMP)  ## lint and run the whole test suite
 	$(BIN)/ruff check src tests

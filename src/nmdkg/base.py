@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["BASE_IRI", "ENTITY_STEM", "SOURCE_STEM"]
+__all__ = ["BASE_IRI", "ENTITY_STEM", "SHAPES_STEM", "SOURCE_STEM"]
 
 #: Chosen once; never changed after a release.
 BASE_IRI = "https://w3id.org/nmdkg/"
@@ -10,3 +10,5 @@ BASE_IRI = "https://w3id.org/nmdkg/"
 ENTITY_STEM = BASE_IRI + "NMD_"
 #: Sources: key ``lecture`` is ``<https://w3id.org/nmdkg/source/lecture>``.
 SOURCE_STEM = BASE_IRI + "source/"
+#: SHACL shapes (shapes/*.ttl): ``nmdsh:missing_label``; the local name is the check id.
+SHAPES_STEM = BASE_IRI + "shapes/"

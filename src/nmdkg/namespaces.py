@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from rdflib import Namespace, URIRef
-from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS, XSD, DefinedNamespace
+from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SH, SKOS, XSD, DefinedNamespace
 
-from .base import BASE_IRI, ENTITY_STEM, SOURCE_STEM
+from .base import BASE_IRI, ENTITY_STEM, SHAPES_STEM, SOURCE_STEM
 
 __all__ = [
     "BASE_IRI",
@@ -19,6 +19,9 @@ __all__ = [
     "OWL",
     "RDF",
     "RDFS",
+    "SH",
+    "SHAPES",
+    "SKOLEM",
     "SKOS",
     "SOURCE",
     "XSD",
@@ -31,6 +34,10 @@ ONTOLOGY_IRI = URIRef(BASE_IRI + "nmd.owl")
 ENTITY = Namespace(ENTITY_STEM)
 SOURCE = Namespace(SOURCE_STEM)
 OBOINOWL = Namespace("http://www.geneontology.org/formats/oboInOwl#")
+#: The SHACL shapes in shapes/*.ttl (``nmdsh:``); a shape's local name is its check id.
+SHAPES = Namespace(SHAPES_STEM)
+#: Stand-ins for blank nodes when a graph is copied into Oxigraph (which renames blank nodes).
+SKOLEM = Namespace("urn:nmdkg:bnode:")
 IAO = Namespace("http://purl.obolibrary.org/obo/IAO_")
 #: IAO:0000115, the OBO definition property.
 DEFINITION = IAO["0000115"]
@@ -118,6 +125,8 @@ class NMD(DefinedNamespace):
     lineOfTherapy: URIRef
     setting: URIRef
     combinedWith: URIRef
+    eligibleAntibody: URIRef  # an antibody-defined patient group a treatment option is for
+    supersedes: URIRef  # a later statement replacing an earlier one
     # Concept-level links read by the reasoner
     subtypeOf: URIRef
     hasAntibodyIsotype: URIRef
@@ -149,11 +158,13 @@ class NMD(DefinedNamespace):
     finding: URIRef
     rank: URIRef
     statementText: URIRef
+    recommendationStrength: URIRef
     # Provenance
     sourceLocator: URIRef
     sourceQuote: URIRef
     sourceFile: URIRef
     sourceKind: URIRef
+    notBefore: URIRef
 
 
 def entity_iri(curie: str) -> URIRef:

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .base import BASE_IRI, ENTITY_STEM
+from .base import BASE_IRI, ENTITY_STEM, SHAPES_STEM
 
 if TYPE_CHECKING:
     import curies
@@ -59,6 +59,9 @@ _DISPLAY_PREFIXES = {
     "skos": "http://www.w3.org/2004/02/skos/core#",
     "dcterms": "http://purl.org/dc/terms/",
     "obo": "http://purl.obolibrary.org/obo/",
+    "oboInOwl": "http://www.geneontology.org/formats/oboInOwl#",
+    "sh": "http://www.w3.org/ns/shacl#",
+    "nmdsh": SHAPES_STEM,
 }
 _PATTERNS = {name: re.compile(p.pattern) for name, p in PREFIXES.items()}
 

@@ -1,0 +1,1 @@
+"""Validating curated sources: SHACL shapes, OWL consistency and quality checks, reported per entity."""
