@@ -41,5 +41,9 @@ format: $(STAMP)  ## format the code
 	$(BIN)/ruff format src tests
 	$(BIN)/ruff check --fix src tests
 
+.PHONY: release
+release: $(STAMP)  ## write the release files into release/ atomically (builds first if stale; VERSION=YYYY-MM-DD, default today)
+	$(BIN)/nmdkg export $(if $(VERSION),--version $(VERSION))
+
 clean:  ## remove generated artifacts (never curated sources)
 	rm -rf build release .pytest_cache

@@ -14,6 +14,7 @@ from ..namespaces import IAO, OBOINOWL, SH
 __all__ = [
     "CONTEXT_IRI",
     "DATASET_IRI",
+    "DCAT_VERSION",
     "DEFAULT_LICENSE",
     "INFERRED_DATASET_IRI",
     "MEDIA_TYPES",
@@ -23,6 +24,7 @@ __all__ = [
     "STANDARD_PREFIXES",
     "VERSION_PATTERN",
     "VOCABULARIES",
+    "XML_PREFIXES",
     "media_type_iri",
     "release_file_iri",
 ]
@@ -80,14 +82,17 @@ STANDARD_PREFIXES: dict[str, str] = {
     "xsd": str(XSD),
 }
 
+#: Extra prefixes for RDF/XML only, where a local name cannot start with a digit (``obo:IAO_0000115``).
+XML_PREFIXES: dict[str, str] = {"obo": "http://purl.obolibrary.org/obo/"}
+
+#: DCAT 3 ``dcat:version`` (rdflib's ``DCAT`` namespace is DCAT 2, which lacks it).
+DCAT_VERSION = URIRef(str(DCAT) + "version")
+
 #: Namespace stem -> the vocabulary IRI that ``void:vocabulary`` names.
 VOCABULARIES: dict[str, URIRef] = {
     BASE_IRI: URIRef(BASE_IRI + "nmd.owl"),
     str(IAO): URIRef("http://purl.obolibrary.org/obo/iao.owl"),
-    **{
-        str(ns): URIRef(str(ns))
-        for ns in (DCAT, DCTERMS, OBOINOWL, OWL, RDF, RDFS, SH, SKOS, VANN, VOID, XSD)
-    },
+    **{str(ns): URIRef(str(ns)) for ns in (DCAT, DCTERMS, OBOINOWL, OWL, RDF, RDFS, SH, SKOS, VANN, VOID, XSD)},
 }
 
 

@@ -99,7 +99,7 @@ def export_release(project: Project, /, *, output: Path | None = None, version: 
             write_bytes(work / name, data)
             sizes[name] = len(data)
 
-        put("nmd.owl", rdf.render_owl(graph, version=version))
+        put("nmd.owl", rdf.render_owl(graph, version=version, prefixes=prefixes))
         put("nmd.ttl", rdf.render_turtle(graph, version=version))
         put("nmd.nt", rdf.render_ntriples(graph))
         put("nmd.jsonld", jsonld.render_jsonld(graph, prefixes=prefixes))

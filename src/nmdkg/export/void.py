@@ -13,6 +13,7 @@ from ..namespaces import DCTERMS, NMD, ONTOLOGY_IRI, OWL, RDF, RDFS, XSD
 from .iris import (
     CONTEXT_IRI,
     DATASET_IRI,
+    DCAT_VERSION,
     DEFAULT_LICENSE,
     INFERRED_DATASET_IRI,
     SPARQL_ENDPOINT,
@@ -121,7 +122,7 @@ def describe_release(
     void.add((d, DCTERMS.license, license_of(graph)))
     void.add((d, DCTERMS.issued, Literal(version, datatype=XSD.date)))
     void.add((d, OWL.versionInfo, Literal(version)))
-    void.add((d, DCAT.version, Literal(version)))
+    void.add((d, DCAT_VERSION, Literal(version)))
     void.add((d, OWL.versionIRI, release_file_iri(version, "nmd.owl")))
     void.add((d, VOID.uriSpace, Literal(BASE_IRI)))
     void.add((d, VOID.rootResource, ONTOLOGY_IRI))

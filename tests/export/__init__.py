@@ -1,0 +1,1 @@
+"""Tests of `nmdkg export` and the release files."""
