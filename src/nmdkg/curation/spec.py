@@ -97,6 +97,7 @@ class Kind(Enum):
     AGE_OR_TEXT = "text; an onset age is also read as a number range"
     RATE_OR_TEXT = "text; a rate such as 1-2/100,000 is also read as numbers"
     INTEGER = "a whole number"
+    STATEMENT = "the NMD id of another statement"
 
 
 @dataclass(frozen=True)
@@ -147,6 +148,7 @@ LINES = {
 }
 SETTINGS = {"crisis": NMD.Crisis, "maintenance": NMD.Maintenance, "initial": NMD.Initial}
 ISOTYPES = {"IgG": NMD.IgG, "IgM": NMD.IgM, "IgA": NMD.IgA}
+STRENGTHS = ("strong", "weak", "good practice point")
 QUALIFIERS = ("treatment of choice", "effective", "uncertain", "add-on", "severe cases")
 CAUTION_KINDS = ("caution", "contraindication", "monitoring")
 DOSE_UNITS = ("mg", "g", "mg/day", "g/day", "%", "sessions")
@@ -187,6 +189,9 @@ STATEMENT_TABLES: list[StatementTable] = [
             Column("patient_group", Kind.TEXT, NMD.patientGroup),
             _choice("qualifier", NMD.qualifier, QUALIFIERS),
             Column("order", Kind.INTEGER, NMD.sourceOrder),
+            _ref("eligible_antibodies", "targets", NMD.eligibleAntibody, required=False, multi=True),
+            _choice("strength", NMD.recommendationStrength, STRENGTHS),
+            Column("supersedes", Kind.STATEMENT, NMD.supersedes, references="treatment_options"),
         ),
     ),
     StatementTable(

@@ -64,6 +64,7 @@ class _Builder:
         self.by_label: dict[str, list[EntityRecord]] = {}
         self.by_id: dict[str, EntityRecord] = {}
         self.sources: set[str] = set()
+        self.statement_refs: list[tuple[Row, Column, URIRef]] = []
         self.result = CuratedGraph(graph)
 
     # -- helpers
@@ -308,6 +309,14 @@ class _Builder:
                 self.problem(row, column.name, f"{cell!r} is not one of: {', '.join(column.choices)}")
                 return []
             self.add(iri, predicate, Literal(cell))
+        elif kind is Kind.STATEMENT:
+            if not re.fullmatch(r"NMD:[A-Z]{2}\d{4}", cell):
+                self.problem(row, column.name, f"{cell!r} is not a statement id such as NMD:TO0001")
+                return []
+            target = entity_iri(cell)
+            self.add(iri, predicate, target)
+            self.statement_refs.append((row, column, target))
+            return [target]
         elif kind is Kind.INTEGER:
             if not re.fullmatch(r"\d+", cell):
                 self.problem(row, column.name, f"{cell!r} is not a whole number")
@@ -341,6 +350,15 @@ class _Builder:
         for bound, predicate in zip(found, (low, high), strict=True):
             if bound is not None:
                 self.add(iri, predicate, Literal(bound.normalize(), datatype=XSD.decimal))
+
+    def check_statement_refs(self) -> None:
+        """A statement may point at another (``supersedes``) only if that one exists, in the right table."""
+        tables = {t.name: t.rdf_class for t in STATEMENT_TABLES}
+        for row, column, target in self.statement_refs:
+            if (target, RDF.type, tables[column.references or ""]) not in self.graph:
+                self.problem(row, column.name, f"no statement {row.get(column.name)} in {column.references}.tsv")
+            elif target == entity_iri(row.get("id")):
+                self.problem(row, column.name, "a statement cannot supersede itself")
 
     def emit_concept_links(self, table: StatementTable, statement: URIRef, values: dict[str, list[URIRef]]) -> None:
         """Summarise statements as the concept-level links and class axioms the reasoner reads."""
@@ -385,6 +403,7 @@ def load_curation(folder: Path, graph: Graph | None = None) -> CuratedGraph:
     builder.emit_entities(rows_by_table)
     for table in STATEMENT_TABLES:
         builder.emit_statements(table)
+    builder.check_statement_refs()
     if builder.problems:
         raise CurationError(builder.problems)
     return builder.result
