@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent.parent / "curation"
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+SEEDS = Path(__file__).resolve().parents[2] / "shared"
 ENTITY_TABLES = ["disorders", "targets", "therapies", "mechanisms", "conditions", "agents"]
 REF_COLS = {
     "disorder", "target", "therapy", "mechanism", "condition", "effect", "agent", "test",

@@ -54,12 +54,12 @@ QUOTED_ROWS = [
 
 
 @pytest.mark.skipif(
-    not PROJECT.seeds.is_dir(), reason="the seed documents (../shared/seeds) are not beside the checkout"
+    not PROJECT.shared.is_dir(), reason="the source texts (../shared) are not beside the checkout"
 )
 @pytest.mark.parametrize(("file", "row"), QUOTED_ROWS)
 def test_quote_is_in_the_source_at_the_locator(file: str, row) -> None:
     """Every curated fact quotes its source, and the quote is really there, at the lines given."""
-    seed = PROJECT.seeds / SOURCES[row.get("source")]
+    seed = PROJECT.shared / SOURCES[row.get("source")]
     lines = seed.read_text(encoding="utf-8").splitlines()
     match = re.fullmatch(r"L(\d+)(?:-L(\d+))?", row.get("locator"))
     assert match, f"{file}:{row.line}: bad locator {row.get('locator')!r}"

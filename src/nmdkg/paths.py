@@ -40,9 +40,12 @@ class Project:
         return self.root / "release"
 
     @property
-    def seeds(self) -> Path:
-        """The source documents, kept beside the checkout in ``../shared/seeds``."""
-        return Path(os.environ.get("NMDKG_SEEDS", self.root.parent / "shared" / "seeds"))
+    def shared(self) -> Path:
+        """The source texts (``seeds/``, ``reference/``) kept beside the checkout in ``../shared``.
+
+        A source's ``file`` in ``curation/sources.tsv`` is relative to this folder.
+        """
+        return Path(os.environ.get("NMDKG_SHARED", self.root.parent / "shared"))
 
 
 def find_project(start: Path | None = None) -> Project:
