@@ -1,0 +1,7 @@
+"""``python -m nmdkg.cli``: the same as the ``nmdkg`` command."""
+
+import sys
+
+from . import main
+
+sys.exit(main())
