@@ -53,9 +53,7 @@ QUOTED_ROWS = [
 ]
 
 
-@pytest.mark.skipif(
-    not PROJECT.shared.is_dir(), reason="the source texts (../shared) are not beside the checkout"
-)
+@pytest.mark.skipif(not PROJECT.shared.is_dir(), reason="the source texts (../shared) are not beside the checkout")
 @pytest.mark.parametrize(("file", "row"), QUOTED_ROWS)
 def test_quote_is_in_the_source_at_the_locator(file: str, row) -> None:
     """Every curated fact quotes its source, and the quote is really there, at the lines given."""
@@ -99,11 +97,7 @@ def test_unknown_label_names_file_line_and_column(curation_copy: Path) -> None:
         "multifocal motor neuropathy",
         "unobtainium",
         "first",
-        "",
-        "",
-        "",
-        "",
-        "",
+        *[""] * 8,
         "lecture",
         "L1",
         "",
@@ -131,7 +125,7 @@ def test_statement_without_source_is_rejected(curation_copy: Path) -> None:
     _append(
         curation_copy,
         "treatment_options.tsv",
-        ["NMD:TO9999", "multifocal motor neuropathy", "rituximab", "first", "", "", "", "", "", "", "", "", ""],
+        ["NMD:TO9999", "multifocal motor neuropathy", "rituximab", "first", *[""] * 12],
     )
     assert any("[source]: no source" in p for p in _problems(curation_copy))
 
@@ -147,6 +141,6 @@ def test_reference_into_the_wrong_table_is_rejected(curation_copy: Path) -> None
     _append(
         curation_copy,
         "treatment_options.tsv",
-        ["NMD:TO9999", "rituximab", "rituximab", "first", "", "", "", "", "", "lecture", "L1", "", ""],
+        ["NMD:TO9999", "rituximab", "rituximab", "first", *[""] * 8, "lecture", "L1", "", ""],
     )
     assert any("[disorder]: 'rituximab' is in therapies.tsv" in p for p in _problems(curation_copy))

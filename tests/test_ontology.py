@@ -19,6 +19,7 @@ RITUXIMAB = entity_iri("NMD:0002016")
 CYCLOPHOSPHAMIDE = entity_iri("NMD:0002010")
 PREDNISONE = entity_iri("NMD:0002002")
 PLASMA_EXCHANGE = entity_iri("NMD:0002006")
+B_CELL_IMMUNOSUPPRESSION = entity_iri("NMD:0003053")
 
 
 @pytest.fixture(scope="module")
@@ -72,7 +73,7 @@ def test_inconsistency_is_reported(asserted: Graph) -> None:
     broken = Graph()
     for triple in asserted:
         broken.add(triple)
-    broken.add((RITUXIMAB, RDFS.subClassOf, NMD.Disorder))  # a therapy that is also a disorder
+    broken.add((RITUXIMAB, RDFS.subClassOf, B_CELL_IMMUNOSUPPRESSION))  # a therapy that is also a mechanism
     from nmdkg.errors import ReasoningError
 
     with pytest.raises(ReasoningError, match=r"unsatisfiable classes: .*NMD_0002016"):
