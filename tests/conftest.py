@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -14,9 +15,19 @@ from nmdkg.store import EmbeddedStore
 ROOT = Path(__file__).resolve().parents[1]
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--generate-snapshots",
+        action="store_true",
+        default=False,
+        help="rewrite the golden files (tests/queries/golden/) from the current build instead of comparing",
+    )
+
+
 @pytest.fixture(scope="session")
 def project() -> Project:
-    return Project(ROOT)
+    """This checkout, or the one ``$NMDKG_ROOT`` names (as the CLI would pick it)."""
+    return Project(Path(os.environ["NMDKG_ROOT"]).resolve() if os.environ.get("NMDKG_ROOT") else ROOT)
 
 
 @pytest.fixture(scope="session")

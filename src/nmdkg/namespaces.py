@@ -12,6 +12,7 @@ __all__ = [
     "DCTERMS",
     "DEFINITION",
     "ENTITY",
+    "FORMATS",
     "IAO",
     "NMD",
     "OBOINOWL",
@@ -19,6 +20,7 @@ __all__ = [
     "OWL",
     "RDF",
     "RDFS",
+    "SD",
     "SH",
     "SHAPES",
     "SKOLEM",
@@ -41,6 +43,10 @@ SKOLEM = Namespace("urn:nmdkg:bnode:")
 IAO = Namespace("http://purl.obolibrary.org/obo/IAO_")
 #: IAO:0000115, the OBO definition property.
 DEFINITION = IAO["0000115"]
+#: SPARQL 1.1 Service Description (what ``nmdkg serve`` answers at GET /sparql).
+SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
+#: W3C unique URIs for RDF and SPARQL result formats (used in the service description).
+FORMATS = Namespace("http://www.w3.org/ns/formats/")
 
 
 class NMD(DefinedNamespace):

@@ -31,7 +31,9 @@ class Term:
 
     @classmethod
     def literal(cls, value: str, *, datatype: str | None = None, lang: str | None = None) -> Term:
-        if datatype == XSD + "string":
+        # A plain or language-tagged literal has no datatype in SPARQL JSON results (RDF 1.1
+        # gives them xsd:string and rdf:langString implicitly), so both backends agree.
+        if datatype == XSD + "string" or lang:
             datatype = None
         return cls("literal", value, datatype, lang)
 

@@ -126,6 +126,10 @@ def _from_oxigraph(node: object) -> Term | None:
     return Term.literal(node.value, datatype=node.datatype.value, lang=node.language)
 
 
+#: SPARQLWrapper's name for each media type we ask for (the Accept header is set explicitly too).
+_RETURN_FORMATS = {"application/sparql-results+json": "json", "application/ld+json": "json-ld"}
+
+
 class RemoteStore:
     """Any SPARQL 1.1 Protocol endpoint, through SPARQLWrapper."""
 
@@ -135,29 +139,39 @@ class RemoteStore:
         self.endpoint = endpoint
         self.timeout = timeout
 
-    def _wrapper(self, query: str, accept: str) -> object:
+    def _wrapper(self, query: str, accept: str, kind: str) -> object:
+        import warnings
+
         from SPARQLWrapper import POST, SPARQLWrapper
 
         wrapper = SPARQLWrapper(self.endpoint)
         wrapper.setMethod(POST)
         wrapper.setTimeout(int(self.timeout))
-        wrapper.setQuery(query)
+        with warnings.catch_warnings():
+            # SPARQLWrapper guesses the query type with a regex and warns when it cannot.
+            warnings.simplefilter("ignore", RuntimeWarning)
+            wrapper.setQuery(query)
+        # Its guess also reads comments: a comment saying "drop" made it send a SELECT as an update.
+        # The caller knows what it asked for, so the guess is overridden.
+        wrapper.queryType = kind  # type: ignore[attr-defined]
         wrapper.addCustomHttpHeader("Accept", accept)
-        wrapper.setReturnFormat("json" if "json" in accept else "turtle")
+        wrapper.setReturnFormat(_RETURN_FORMATS.get(accept, "turtle"))
         return wrapper
 
-    def _send(self, query: str, accept: str) -> bytes:
+    def _send(self, query: str, accept: str, kind: str) -> bytes:
         import urllib.error
+        import warnings
 
         from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 
-        wrapper = self._wrapper(query, accept)
+        wrapper = self._wrapper(query, accept, kind)
         try:
-            response = wrapper.query().response  # type: ignore[attr-defined]
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", RuntimeWarning)  # our Accept header is meant, not a mistake
+                response = wrapper.query().response  # type: ignore[attr-defined]
             return response.read()  # type: ignore[no-any-return]
         except SPARQLWrapperException as exc:
-            message = str(exc).splitlines()[0]
-            raise QueryError(f"{self.endpoint} refused the query: {message}") from exc
+            raise QueryError(f"{self.endpoint} refused the query: {_endpoint_message(str(exc))}") from exc
         except urllib.error.HTTPError as exc:
             raise EndpointError(f"{self.endpoint} answered HTTP {exc.code} {exc.reason}") from exc
         except (urllib.error.URLError, OSError) as exc:
@@ -165,7 +179,7 @@ class RemoteStore:
             raise EndpointError(f"cannot reach {self.endpoint}: {reason}") from exc
 
     def select(self, query: str, /, *, bindings: Bindings | None = None) -> Results:
-        body = self._send(bind_values(query, bindings or {}), "application/sparql-results+json")
+        body = self._send(bind_values(query, bindings or {}), "application/sparql-results+json", "SELECT")
         try:
             data = json.loads(body)
         except ValueError as exc:
@@ -175,7 +189,17 @@ class RemoteStore:
         return Results.from_json(data)
 
     def graph(self, query: str, /, *, bindings: Bindings | None = None, mime: str = "text/turtle") -> bytes:
-        return self._send(bind_values(query, bindings or {}), mime)
+        return self._send(bind_values(query, bindings or {}), mime, "CONSTRUCT")
+
+
+def _endpoint_message(text: str) -> str:
+    """One line from SPARQLWrapper's error: its summary, and the endpoint's own first line if it sent one."""
+    summary = text.splitlines()[0].strip() if text.strip() else "unknown error"
+    match = re.search(r"Response:\s*b?(['\"])(?P<body>.*?)\1\s*$", text, re.DOTALL)
+    if not match:
+        return summary
+    body = match["body"].replace("\\n", "\n").strip().splitlines()
+    return f"{summary.split(':', 1)[0]}: {body[0][:300]}" if body else summary
 
 
 def open_store(*, endpoint: str | None = None, store_path: Path | None = None) -> Store:

@@ -10,10 +10,12 @@ from pathlib import Path
 from ..errors import InputError
 from .options import add_store_options, format_results, store_for
 
-__all__ = ["add_arguments", "run"]
+__all__ = ["add_arguments", "query_form", "run"]
 
 GRAPH_FORMATS = {"turtle": "text/turtle", "jsonld": "application/ld+json", "ntriples": "application/n-triples"}
-_GRAPH_QUERY = re.compile(r"^\s*(CONSTRUCT|DESCRIBE)\b", re.IGNORECASE | re.MULTILINE)
+_GRAPH_FORMS = {"CONSTRUCT", "DESCRIBE"}
+# The prologue before the query form: comments, PREFIX and BASE declarations, on one line or many.
+_PROLOGUE = re.compile(r"\s*(?:#[^\n]*(?:\n|$)|PREFIX\s+[^\s:]*:\s*<[^>]*>|BASE\s*<[^>]*>)", re.IGNORECASE)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -25,9 +27,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_store_options(parser)
 
 
-def _strip_prologue(text: str) -> str:
-    lines = [line for line in text.splitlines() if not re.match(r"^\s*(#|PREFIX\b|BASE\b)", line, re.IGNORECASE)]
-    return "\n".join(lines)
+def query_form(text: str) -> str:
+    """The query's form keyword (SELECT, ASK, CONSTRUCT, DESCRIBE), upper case; "" if there is none."""
+    position = 0
+    while match := _PROLOGUE.match(text, position):
+        if match.end() == position:
+            break
+        position = match.end()
+    form = re.match(r"\s*([A-Za-z]+)", text[position:])
+    return form.group(1).upper() if form else ""
 
 
 def run(args: argparse.Namespace) -> int:
@@ -41,7 +49,7 @@ def run(args: argparse.Namespace) -> int:
     else:
         raise InputError("give a query, or -f FILE")
     store = store_for(args)
-    if _GRAPH_QUERY.match(_strip_prologue(text)):
+    if query_form(text) in _GRAPH_FORMS:
         sys.stdout.buffer.write(store.graph(text, mime=GRAPH_FORMATS[args.graph_format]))
         return 0
     sys.stdout.write(format_results(store.select(text), args.format))
