@@ -5,8 +5,9 @@ PYTHON ?= python3.11
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+YASGUI := src/nmdkg/server/static/vendor/yasgui/yasgui.min.js
 
-.PHONY: help run build validate test lint format clean
+.PHONY: help run build validate test lint format bench clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | column -t -s "$$(printf '\t')"
@@ -29,21 +30,42 @@ build: $(STAMP)  ## build the graph into build/ (skipped when the sources are un
 validate: $(STAMP)  ## validate the curated sources: SHACL, HermiT, quality checks (docs/validation.md)
 	$(BIN)/nmdkg validate --show warn
 
-test: $(STAMP)  ## lint and run the whole test suite
-	$(BIN)/ruff check src tests
-	$(BIN)/ruff format --check src tests
+test: $(STAMP) $(YASGUI) browser  ## lint and run the whole test suite
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
 	$(BIN)/pytest
 
 lint: $(STAMP)  ## lint only
-	$(BIN)/ruff check src tests
+	$(BIN)/ruff check src tests bench
 
 format: $(STAMP)  ## format the code
-	$(BIN)/ruff format src tests
-	$(BIN)/ruff check --fix src tests
+	$(BIN)/ruff format src tests bench
+	$(BIN)/ruff check --fix src tests bench
 
 .PHONY: release
 release: $(STAMP)  ## write the release files into release/ atomically (builds first if stale; VERSION=YYYY-MM-DD, default today)
 	$(BIN)/nmdkg export $(if $(VERSION),--version $(VERSION))
+
+bench: $(STAMP)  ## median latency of every named query: curated graph and synthetic 10^5/10^6 triples (docs/benchmarks.md)
+	$(BIN)/nmdkg build
+	$(BIN)/python bench/query_latency.py
+
+# nmdkg serve: the query page's editor (YASGUI from npm, pinned by web/package-lock.json) is copied into
+# the package; the headless browser test needs Debian's chromium (both idempotent, cheap once done).
+$(YASGUI): web/package.json web/package-lock.json scripts/setup-web.sh
+	scripts/setup-web.sh
+
+.PHONY: web browser serve loadtest
+web: $(YASGUI)  ## install the query page's SPARQL editor (YASGUI, npm ci in web/) into the package
+
+browser:  ## install Debian's chromium for the headless browser test (first time only; needs root or sudo)
+	@scripts/setup-browser.sh
+
+serve: $(STAMP) $(YASGUI)  ## serve the graph: SPARQL endpoint, entity pages, query editor on http://127.0.0.1:7878/
+	$(BIN)/nmdkg serve
+
+loadtest: $(STAMP)  ## load-test nmdkg serve beside the Oxigraph server (loopback, 20 s each); figures into docs/server.md
+	$(BIN)/python bench/load_test.py --write
 
 clean:  ## remove generated artifacts (never curated sources)
 	rm -rf build release .pytest_cache

@@ -26,7 +26,15 @@ def _entity(id_: str, label: str, type_: str, definition: str, parents: str = ""
 
 
 ROWS: dict[str, list[Row]] = {
-    "sources": [{"id": "lecture", "title": "A lecture on immunotherapy", "kind": "lecture", "file": "lecture.txt"}],
+    "sources": [
+        {
+            "id": "lecture",
+            "title": "A lecture on immunotherapy",
+            "kind": "lecture",
+            "not_before": "2011",
+            "file": "lecture.txt",
+        }
+    ],
     "disorders": [
         _entity("NMD:0000001", "autoimmune neuromuscular disorder", "disorder", "A disorder of nerve or muscle."),
         _entity("NMD:0000002", "immune-mediated neuropathy", "disorder", "An immune neuropathy.",
