@@ -124,8 +124,10 @@ def run(args: argparse.Namespace) -> int:
     try:
         server = open_server(project, _config(args))
     except OSError as exc:
-        where = f"listen on {args.host}:{args.port}" if exc.errno in _LISTEN_ERRORS else "start"
-        print(f"nmdkg serve: error: cannot {where}: {exc.strerror or exc}", file=sys.stderr)
+        if exc.errno in _LISTEN_ERRORS:
+            print(f"nmdkg serve: error: cannot listen on {args.host}:{args.port}: {exc.strerror}", file=sys.stderr)
+        else:
+            print(f"nmdkg serve: error: cannot start: {exc}", file=sys.stderr)
         return 3
     except RuntimeError as exc:  # a query worker did not start
         print(f"nmdkg serve: error: {exc}", file=sys.stderr)

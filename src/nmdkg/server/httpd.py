@@ -231,13 +231,16 @@ class _Handler(BaseHTTPRequestHandler):
 class NmdkgServer(ThreadingHTTPServer):
     """A threaded HTTP server with a cap on open connections; one thread per connection."""
 
+    app: App
+
     daemon_threads = True
     allow_reuse_address = True
     request_queue_size = 128
 
-    def __init__(self, config: ServerConfig, app: App) -> None:
+    def __init__(self, config: ServerConfig, app: App | None = None) -> None:
+        """Bind ``config.host``/``config.port`` at once; ``app`` may be set before serving starts."""
         self.config = config
-        self.app = app
+        self.app = app  # type: ignore[assignment]
         self._slots = threading.BoundedSemaphore(config.max_connections)
         super().__init__((config.host, config.port), _Handler)
 

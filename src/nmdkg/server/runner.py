@@ -75,46 +75,50 @@ class Server:
 
 
 def open_server(project: Project, config: ServerConfig, *, store_path: Path | None = None) -> Server:
-    """Open the built store, start the query workers and bind the listener (not yet serving).
+    """Bind the listener, open the built store and start the query workers (not yet serving).
 
-    :raises OSError: if the address is in use or the store cannot be opened.
+    The address is bound first, so that a port in use fails before any worker starts.
+
+    :raises OSError: if the address is in use, or the store or a query file cannot be opened.
     :raises RuntimeError: if a query worker fails to start.
     """
     import pyoxigraph
 
-    path = store_path or project.build / STORE
-    store = pyoxigraph.Store.read_only(str(path))
-    graphs = {g.value for g in store.named_graphs()}  # type: ignore[union-attr]
-    triples = len(store)
-    prefixes = serve_prefixes()
-    memory = config.worker_memory or None
-    settings = WorkerSettings(str(path), Limits(config.max_rows, config.max_bytes), prefixes, memory)
-    pool = WorkerPool(settings, size=config.workers, timeout=config.timeout)
-    pool.start()
+    httpd = NmdkgServer(config)
+    pool: WorkerPool | None = None
     try:
+        path = store_path or project.build / STORE
+        store = pyoxigraph.Store.read_only(str(path))
+        graphs = {g.value for g in store.named_graphs()}  # type: ignore[union-attr]
+        triples = len(store)
+        prefixes = serve_prefixes()
         library = QueryLibrary(project.queries)
         lookups = Lookups(store, project.queries / "internal")
+        endpoint_url = config.public_url(httpd.port) + "/sparql"
         descriptions: dict[Format, bytes] = {}
-        httpd_box: list[NmdkgServer] = []
 
         def describe(fmt: Format) -> bytes:
             if fmt not in descriptions:
-                endpoint = config.public_url(httpd_box[0].port) + "/sparql"
-                descriptions[fmt] = service_description(endpoint, triples=triples, limits=config.limits_note(), fmt=fmt)
+                descriptions[fmt] = service_description(
+                    endpoint_url, triples=triples, limits=config.limits_note(), fmt=fmt
+                )
             return descriptions[fmt]
 
-        endpoint = SparqlEndpoint(pool=pool, graphs=graphs, description=describe)
-        app = App(
+        memory = config.worker_memory or None
+        settings = WorkerSettings(str(path), Limits(config.max_rows, config.max_bytes), prefixes, memory)
+        pool = WorkerPool(settings, size=config.workers, timeout=config.timeout)
+        pool.start()
+        httpd.app = App(
             config=config,
-            endpoint=endpoint,
+            endpoint=SparqlEndpoint(pool=pool, graphs=graphs, description=describe),
             entities=EntityReader(lookups),
             queries=list(library),
             prefixes=prefixes,
         )
-        httpd = NmdkgServer(config, app)
-        httpd_box.append(httpd)
     except BaseException:
-        pool.close()
+        if pool is not None:
+            pool.close()
+        httpd.server_close()
         raise
     return Server(httpd, pool)
 
