@@ -42,7 +42,7 @@ INFERRED_DATASET_IRI = URIRef(BASE_IRI + "dataset/inferred")
 #: Where the JSON-LD context is published; releases inline it, so nothing ever fetches it.
 CONTEXT_IRI = URIRef(BASE_IRI + "context.jsonld")
 #: A placeholder: ``nmdkg serve`` answers SPARQL at this path of wherever it runs.
-SPARQL_ENDPOINT = URIRef("http://localhost:8000/sparql")
+SPARQL_ENDPOINT = URIRef("http://127.0.0.1:7878/sparql")  
 #: Used when the ontology header has no ``dcterms:license``.
 DEFAULT_LICENSE = URIRef("https://creativecommons.org/licenses/by/4.0/")
 #: Semantic Mapping Vocabulary, for SSSOM mapping justifications.
