@@ -41,8 +41,8 @@ DATASET_IRI = URIRef(BASE_IRI + "dataset")
 INFERRED_DATASET_IRI = URIRef(BASE_IRI + "dataset/inferred")
 #: Where the JSON-LD context is published; releases inline it, so nothing ever fetches it.
 CONTEXT_IRI = URIRef(BASE_IRI + "context.jsonld")
-#: A placeholder: ``nmdkg serve`` answers SPARQL at this path of wherever it runs.
-SPARQL_ENDPOINT = URIRef("http://127.0.0.1:7878/sparql")  
+#: Where ``nmdkg serve`` answers SPARQL by default (its --host and --port change it).
+SPARQL_ENDPOINT = URIRef("http://127.0.0.1:7878/sparql")
 #: Used when the ontology header has no ``dcterms:license``.
 DEFAULT_LICENSE = URIRef("https://creativecommons.org/licenses/by/4.0/")
 #: Semantic Mapping Vocabulary, for SSSOM mapping justifications.
