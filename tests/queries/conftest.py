@@ -23,13 +23,13 @@ GRAPH_FILES = ("nmd.ttl", "nmd-inferred.ttl")
 STARTUP_SECONDS = 30.0
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
         sock.bind(("127.0.0.1", 0))
         return int(sock.getsockname()[1])
 
 
-def _wait_until_ready(url: str, server: subprocess.Popen[bytes]) -> None:
+def wait_until_ready(url: str, server: subprocess.Popen[bytes]) -> None:
     probe = url + "?" + urllib.parse.urlencode({"query": "ASK { }"})
     deadline = time.monotonic() + STARTUP_SECONDS
     while time.monotonic() < deadline:
@@ -56,7 +56,7 @@ def sparql_endpoint(built: Project, tmp_path_factory: pytest.TempPathFactory) ->
     subprocess.run(
         [str(binary), "load", "--location", str(location), "--file", *files], check=True, capture_output=True
     )
-    port = _free_port()
+    port = free_port()
     server = subprocess.Popen(
         [str(binary), "serve-read-only", "--location", str(location), "--bind", f"127.0.0.1:{port}"],
         stdout=subprocess.DEVNULL,
@@ -64,7 +64,7 @@ def sparql_endpoint(built: Project, tmp_path_factory: pytest.TempPathFactory) ->
     )
     url = f"http://127.0.0.1:{port}/query"
     try:
-        _wait_until_ready(url, server)
+        wait_until_ready(url, server)
         yield url
     finally:
         server.terminate()

@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import shutil
-import socket
 import subprocess
-import time
-import urllib.request
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,35 +15,24 @@ from nmdkg.paths import Project
 from nmdkg.queries import QueryLibrary
 from nmdkg.store import EmbeddedStore, RemoteStore
 
-OXIGRAPH = shutil.which("oxigraph") or str(Path(__file__).resolve().parents[1] / ".venv" / "bin" / "oxigraph")
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
+from .cases import CASES
+from .conftest import free_port, wait_until_ready
 
 
 @pytest.fixture(scope="module")
 def writable_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """An empty, writable Oxigraph server on loopback; yields its base URL."""
-    port = _free_port()
+    binary = Path(sys.executable).with_name("oxigraph")
+    port = free_port()
     location = tmp_path_factory.mktemp("oxigraph-gsp")
     process = subprocess.Popen(
-        [OXIGRAPH, "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}"],
+        [str(binary), "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}"],
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
     )
     base = f"http://127.0.0.1:{port}"
     try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(f"{base}/query?query=ASK%7B%7D", timeout=1).read()
-                break
-            except OSError:
-                time.sleep(0.1)
-        else:
-            pytest.fail("the Oxigraph server did not start")
+        wait_until_ready(f"{base}/query", process)
         yield base
     finally:
         process.terminate()
@@ -70,11 +56,9 @@ def test_load_then_every_named_query_matches_embedded(
     remote = RemoteStore(f"{writable_server}/query")
     count = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
     assert remote.select(count).values() == store.select(count).values()
-    for query in library:
-        params = {p.name: _example(p.name) for p in query.parameters if p.required}
-        assert library.run(query.name, remote, params).values() == library.run(query.name, store, params).values(), (
-            query.name
-        )
+    for case in CASES:
+        expected = library.run(case.query, store, case.params).values()
+        assert library.run(case.query, remote, case.params).values() == expected, case.slug
 
 
 def test_append_and_named_graph(writable_server: str, built: Project, tmp_path: Path) -> None:
@@ -101,18 +85,3 @@ def test_unreachable_endpoint(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     data.write_text("<https://example.org/s> <https://example.org/p> <https://example.org/o> .\n")
     assert main(["load", "--endpoint", "http://127.0.0.1:9/store", str(data)]) == 3
     assert "cannot reach http://127.0.0.1:9/store" in capsys.readouterr().err
-
-
-EXAMPLES = {
-    "disorder": "multifocal motor neuropathy",
-    "therapy": "intravenous immunoglobulin",
-    "target": "ganglioside GM1",
-    "isotype": "IgM",
-    "mechanism": "humoral immunity",
-    "condition": "neoplasm",
-    "agent": "Campylobacter jejuni",
-}
-
-
-def _example(name: str) -> str:
-    return EXAMPLES[name]
