@@ -91,11 +91,7 @@ def open_graph(endpoint: str | None = None, *, root: Path | None = None) -> Know
 
 
 def _embedded(project: Project) -> Store:
-    from .manifest import is_up_to_date
+    from .manifest import ensure_built
 
-    if not is_up_to_date(project):
-        from .build import build
-
-        logger.warning("the curated sources changed; building the graph first")
-        build(project)
+    ensure_built(project)
     return open_store(store_path=project.build / "store")

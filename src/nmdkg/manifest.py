@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 
 from .paths import Project
 
-__all__ = ["MANIFEST", "STORE", "is_up_to_date", "source_digest"]
+logger = logging.getLogger(__name__)
+
+__all__ = ["MANIFEST", "STORE", "ensure_built", "is_up_to_date", "source_digest"]
 
 STORE = "store"
 MANIFEST = "manifest.json"
@@ -31,3 +34,17 @@ def is_up_to_date(project: Project) -> bool:
         return json.loads(manifest.read_text(encoding="utf-8")).get("sources") == source_digest(project)
     except (ValueError, OSError):
         return False
+
+
+def ensure_built(project: Project) -> bool:
+    """Build the graph if the sources changed since the last build; True if it built.
+
+    Checks the digest first, so that an up-to-date checkout never imports the RDF libraries.
+    """
+    if is_up_to_date(project):
+        return False
+    from .build import build
+
+    logger.warning("the curated sources changed; building the graph first")
+    build(project)
+    return True

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import sys
 
 from ..paths import Project, find_project
 from ..results import Results
@@ -31,13 +30,9 @@ def store_for(args: argparse.Namespace, project: Project | None = None) -> Store
     if args.endpoint:
         return open_store(endpoint=args.endpoint)
     project = project or find_project()
-    from ..manifest import is_up_to_date
+    from ..manifest import ensure_built
 
-    if not is_up_to_date(project):
-        from ..build import build
-
-        print("nmdkg: the curated sources changed; building the graph first", file=sys.stderr)
-        build(project)
+    ensure_built(project)
     return open_store(store_path=project.build / "store")
 
 

@@ -112,15 +112,11 @@ def _config(args: argparse.Namespace) -> ServerConfig:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..manifest import is_up_to_date
+    from ..manifest import ensure_built
     from ..server.runner import announce, open_server
 
     project = find_project()
-    if not is_up_to_date(project):
-        from ..build import build
-
-        print("nmdkg serve: the curated sources changed; building the graph first", file=sys.stderr, flush=True)
-        build(project)
+    ensure_built(project)
     try:
         server = open_server(project, _config(args))
     except OSError as exc:

@@ -10,9 +10,9 @@ from pathlib import Path
 from rdflib import Graph
 
 from ..atomic import write_bytes
-from ..build import ASSERTED, INFERRED, build
+from ..build import ASSERTED, INFERRED
 from ..errors import InputError
-from ..manifest import is_up_to_date
+from ..manifest import ensure_built
 from ..paths import Project
 from . import jsonld, notes, prefixmap, rdf, sssom, void
 from .canonical import canonical_graph
@@ -81,10 +81,7 @@ def export_release(project: Project, /, *, output: Path | None = None, version: 
     """
     version = check_version(version or dt.date.today().isoformat())
     folder = (output or project.release).resolve()
-    built = not is_up_to_date(project)
-    if built:
-        logger.info("build/ is stale; building first")
-        build(project)
+    built = ensure_built(project)
     asserted = rdf.stamp_version(_parse(project.build / ASSERTED), version=version)
     inferred_raw = _parse(project.build / INFERRED)
     prefixes = prefixmap.release_prefixes(term for triple in asserted + inferred_raw for term in triple)
