@@ -170,7 +170,10 @@ def resolve_entity(text: str, store: Store, folder: Path) -> Term:
     found = store.select(lookup, bindings={"text": Term.literal(text)})
     matches = sorted({row["entity"].value for row in found if row["entity"] is not None})
     if not matches:
-        raise ParameterError(f"no entity is labelled {text!r} (try a label, a synonym such as MMN, or an NMD id)")
+        from .suggest import did_you_mean
+
+        hint = did_you_mean(text, store, folder) or " (try a label, a synonym such as MMN, or an NMD id)"
+        raise ParameterError(f"no entity is labelled {text!r}{hint}")
     if len(matches) > 1:
         raise ParameterError(f"{text!r} names several entities: {', '.join(matches)}; use an NMD id")
     return Term.iri(matches[0])

@@ -32,6 +32,12 @@ CASES = [
         id="unknown-entity",
     ),
     pytest.param(
+        ["query", "antibody-profile", "-p", "disorder=multifocal motor neuropaty"],
+        2,
+        "did you mean: multifocal motor neuropathy (NMD:0000015)?",
+        id="misspelt-entity-gets-close-matches",
+    ),
+    pytest.param(
         ["query", "treatment-options", "--endpoint", UNREACHABLE], 3, "cannot reach", id="unreachable-endpoint"
     ),
     pytest.param(["sparql", "ASK { }", "--endpoint", "ftp://example.org/"], 3, "not an http(s) URL", id="bad-endpoint"),

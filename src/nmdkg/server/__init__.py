@@ -11,7 +11,6 @@ Modules, each with one job:
 - :mod:`~nmdkg.server.conneg` and :mod:`~nmdkg.server.serialize` content negotiation and capped answers;
 - :mod:`~nmdkg.server.entities`, :mod:`~nmdkg.server.entity_page` dereferencing entity IRIs;
 - :mod:`~nmdkg.server.search`, :mod:`~nmdkg.server.query_page` the search box and the YASGUI page;
-- :mod:`~nmdkg.server.lookups` the internal queries (``queries/internal/``) behind pages and search.
 """
 
 from __future__ import annotations

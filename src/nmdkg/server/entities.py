@@ -16,10 +16,10 @@ from dataclasses import dataclass, field
 from rdflib import Namespace
 
 from ..base import BASE_IRI
+from ..lookups import Lookups
 from ..namespaces import DCTERMS, DEFINITION, NMD, OBOINOWL, RDF, RDFS, SKOS, SOURCE
 from ..prefixes import compact
 from ..results import Results, Term
-from .lookups import Lookups
 
 __all__ = ["Entity", "EntityReader", "Fact", "Statement", "iri_for_path", "local_path"]
 
@@ -29,7 +29,7 @@ _BASE = Namespace(BASE_IRI)
 _SEGMENT = re.compile(r"^[A-Za-z][A-Za-z0-9_.\-]*$")
 _SOURCE_KEY = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$")
 #: First path segments the server uses itself; no entity is served under them.
-RESERVED = frozenset({"sparql", "query", "search", "static", "favicon.ico", "robots.txt"})
+RESERVED = frozenset({"sparql", "query", "search", "static", "matrix", "diagram", "favicon.ico", "robots.txt"})
 
 SYNONYMS = {
     str(OBOINOWL.hasExactSynonym): "exact",

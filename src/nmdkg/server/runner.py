@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ..base import SOURCE_STEM
+from ..lookups import Lookups
 from ..manifest import STORE
 from ..namespaces import DCTERMS, IAO, OBOINOWL, OWL, RDF, RDFS, SKOS, XSD
 from ..paths import Project
@@ -20,7 +21,6 @@ from .config import ServerConfig
 from .conneg import Format
 from .entities import EntityReader
 from .httpd import NmdkgServer
-from .lookups import Lookups
 from .pool import WorkerPool
 from .serialize import Limits
 from .service_description import service_description

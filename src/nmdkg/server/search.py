@@ -6,11 +6,11 @@ import json
 import logging
 from dataclasses import asdict, dataclass
 
+from ..lookups import Lookups
 from ..prefixes import compact
 from ..results import Term
 from .entities import local_path
 from .html import escape, link, page, tag
-from .lookups import Lookups
 
 __all__ = ["MAX_QUERY_CHARS", "MAX_RESULTS", "Hit", "SearchResult", "render_search", "search"]
 

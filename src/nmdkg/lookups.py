@@ -1,8 +1,8 @@
-"""The server's own lookups (entity pages, search): ``queries/internal/*.rq`` run in-process with bindings.
+"""Internal lookups (entity pages, search, pictures, ``nmdkg show``): ``queries/internal/*.rq`` with bindings.
 
-Why in-process and not through the worker pool: these queries have fixed shapes, take milliseconds
-and bind only escaped RDF terms, so they need no deadline; and a pool saturated by slow user queries
-must not take the entity pages down with it.
+Why in-process and not through the server's worker pool: these queries have fixed shapes, take
+milliseconds and bind only escaped RDF terms, so they need no deadline; and a pool saturated by slow
+user queries must not take the entity pages down with it.
 """
 
 from __future__ import annotations
@@ -11,23 +11,28 @@ import logging
 from collections.abc import Mapping
 from pathlib import Path
 
-from ..queries import NamedQuery
-from ..results import Results, Term
-from ..store import EmbeddedStore, bind_values
+from .queries import NamedQuery
+from .results import Results, Term
+from .store import EmbeddedStore, bind_values
 
 __all__ = ["Lookups"]
 
 logger = logging.getLogger(__name__)
 
-#: The internal queries the server needs; each must exist in ``queries/internal/``.
+#: The internal queries; each must exist in ``queries/internal/``.
 NAMES = (
+    "antibody-findings",
+    "disorder-neighbourhood",
     "entity-description",
     "entity-facts",
     "entity-incoming",
     "entity-referrers",
     "entity-restrictions",
     "entity-statements",
+    "entity-names",
     "search",
+    "therapy-mechanism-classes",
+    "treatment-matrix",
 )
 
 
