@@ -17,6 +17,7 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
     "build": ("build", "build the graph from the curated sources (classified by HermiT) into build/"),
     "query": ("query", "run a named query from queries/ (use --list to see them)"),
     "sparql": ("sparql", "run an ad hoc SPARQL query"),
+    "show": ("show", "print an entity's facts with their sources as a tree; --svg FILE writes its diagram"),
     "validate": ("validate", "validate curated sources: SHACL, OWL consistency, quality checks"),
     "diff": ("diff", "semantic diff between two versions of the graph"),
     "serve": ("serve", "serve the graph over HTTP: SPARQL endpoint, entity pages, query editor"),
