@@ -30,7 +30,7 @@ build: $(STAMP)  ## build the graph into build/ (skipped when the sources are un
 validate: $(STAMP)  ## validate the curated sources: SHACL, HermiT, quality checks (docs/validation.md)
 	$(BIN)/nmdkg validate --show warn
 
-test: $(STAMP) $(YASGUI) browser  ## lint and run the whole test suite
+test: $(STAMP) $(YASGUI) browser graphviz  ## lint and run the whole test suite
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
 	$(BIN)/pytest
@@ -55,13 +55,21 @@ bench: $(STAMP)  ## median latency of every named query: curated graph and synth
 $(YASGUI): web/package.json web/package-lock.json scripts/setup-web.sh
 	scripts/setup-web.sh
 
-.PHONY: web browser serve loadtest
+.PHONY: web browser graphviz serve loadtest screenshots
 web: $(YASGUI)  ## install the query page's SPARQL editor (YASGUI, npm ci in web/) into the package
 
 browser:  ## install Debian's chromium for the headless browser test (first time only; needs root or sudo)
-	@scripts/setup-browser.sh
+	@scripts/apt-ensure.sh $${CHROMIUM:-/usr/bin/chromium} chromium fonts-dejavu-core
 
-serve: $(STAMP) $(YASGUI)  ## serve the graph: SPARQL endpoint, entity pages, query editor on http://127.0.0.1:7878/
+graphviz:  ## install Debian's graphviz, which draws the disorder diagrams (first time only; needs root or sudo)
+	@scripts/apt-ensure.sh /usr/bin/dot graphviz fonts-dejavu-core
+
+screenshots: $(STAMP) $(YASGUI) browser graphviz  ## README's pictures: the headless browser test's screenshots, into docs/images/
+	$(BIN)/pytest -q tests/server/test_browser.py -k "matrix or diagram"
+	cp test-artifacts/treatment-matrix.png test-artifacts/treatment-matrix-lecture-table.png \
+	   test-artifacts/disorder-diagram.png test-artifacts/antibody-profile.png docs/images/
+
+serve: $(STAMP) $(YASGUI) graphviz  ## serve the graph: SPARQL endpoint, entity pages, query editor on http://127.0.0.1:7878/
 	$(BIN)/nmdkg serve
 
 loadtest: $(STAMP)  ## load-test nmdkg serve beside the Oxigraph server (loopback, 20 s each); figures into docs/server.md

@@ -1,25 +1,30 @@
 #!/usr/bin/env bash
-# Install Debian's chromium for the headless browser test (tests/server/test_browser.py).
-# Idempotent and cheap when chromium is already there; needs root (or sudo) and apt the first time.
+# Install Debian packages the tests and pictures need, unless the program is there already:
+#   scripts/apt-ensure.sh PROGRAM PACKAGE...
+# e.g. `scripts/apt-ensure.sh /usr/bin/chromium chromium fonts-dejavu-core` (headless browser test) and
+# `scripts/apt-ensure.sh /usr/bin/dot graphviz fonts-dejavu-core` (disorder diagrams).
+# Idempotent and cheap when PROGRAM exists; needs root (or sudo) and apt the first time.
 set -euo pipefail
 
-CHROMIUM="${CHROMIUM:-/usr/bin/chromium}"
+[ "$#" -ge 2 ] || { echo "usage: $0 PROGRAM PACKAGE..." >&2; exit 2; }
+PROGRAM="$1"
+shift
 
-if [ -x "$CHROMIUM" ]; then
+if [ -x "$PROGRAM" ]; then
     exit 0
 fi
 if ! command -v apt-get >/dev/null; then
-    echo "setup-browser: no $CHROMIUM and no apt-get; install Chromium and set CHROMIUM=/path/to/chromium" >&2
+    echo "apt-ensure: no $PROGRAM and no apt-get; install $* by other means" >&2
     exit 2
 fi
 SUDO=""
 if [ "$(id -u)" -ne 0 ]; then
-    command -v sudo >/dev/null || { echo "setup-browser: need root (or sudo) to apt-get install chromium" >&2; exit 2; }
+    command -v sudo >/dev/null || { echo "apt-ensure: need root (or sudo) to apt-get install $*" >&2; exit 2; }
     SUDO="sudo"
 fi
-echo "setup-browser: installing Debian's chromium (one time)" >&2
+echo "apt-ensure: installing Debian's $* (one time)" >&2
 export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update -qq
-$SUDO apt-get install -y -qq --no-install-recommends chromium fonts-dejavu-core >/dev/null
-[ -x "$CHROMIUM" ] || { echo "setup-browser: apt-get did not install $CHROMIUM" >&2; exit 2; }
-echo "setup-browser: installed $("$CHROMIUM" --version 2>/dev/null)" >&2
+$SUDO apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+[ -x "$PROGRAM" ] || { echo "apt-ensure: apt-get did not install $PROGRAM" >&2; exit 2; }
+echo "apt-ensure: installed $PROGRAM" >&2

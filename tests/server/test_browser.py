@@ -9,6 +9,7 @@ the command that installs it; it is never skipped.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -39,9 +40,7 @@ FLAGS = [
 @pytest.fixture(scope="module")
 def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
     if not (Path(CHROMIUM).is_file() and os.access(CHROMIUM, os.X_OK)) and not shutil.which(CHROMIUM):
-        pytest.fail(
-            f"no Chromium at {CHROMIUM}: run `make browser` (scripts/setup-browser.sh installs Debian's chromium)"
-        )
+        pytest.fail(f"no Chromium at {CHROMIUM}: run `make browser` (scripts/apt-ensure.sh installs Debian's chromium)")
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
@@ -115,4 +114,56 @@ def test_the_search_box_leads_to_the_entity(server: RunningServer, browser: Any)
     page.wait_for_selector("h1")
     assert page.url.endswith("/NMD_0000015")
     assert problems == [], problems
+    page.close()
+
+
+def test_the_treatment_matrix_shows_mmn_corticosteroids_as_avoid(server: RunningServer, browser: Any) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    page, problems, outside = _page(browser)
+    page.goto(server.url + "/matrix")
+    cell = page.locator('td[data-disorder="multifocal motor neuropathy"][data-therapy="corticosteroids"]')
+    assert cell.get_attribute("data-lines").split("; ")[0] == "avoid"
+    chip = cell.locator("a.chip").first
+    assert chip.inner_text() == "NO"
+    assert chip.evaluate("e => getComputedStyle(e).backgroundColor") == "rgb(213, 94, 0)"  # the legend's avoid
+    page.screenshot(path=str(ARTIFACTS / "treatment-matrix.png"), full_page=True)
+    page.select_option("#filter-source", "https://w3id.org/nmdkg/source/lecture-treatment-table")
+    page.click("form.filters button")
+    page.wait_for_selector("p.count")
+    assert page.locator("p.count").inner_text() == "9 disorders × 7 therapies, 47 options."
+    assert page.locator("table.matrix tbody th.disorder").all_inner_texts()[:3] == [
+        "chronic inflammatory demyelinating polyradiculoneuropathy",
+        "Guillain-Barre syndrome",
+        "multifocal motor neuropathy",
+    ]
+    page.screenshot(path=str(ARTIFACTS / "treatment-matrix-lecture-table.png"), full_page=True)
+    chip = page.locator('td[data-disorder="multifocal motor neuropathy"][data-therapy="corticosteroids"] a.chip')
+    chip.click()
+    page.wait_for_selector("h1")
+    assert re.search(r"/NMD_TO\d{4}$", page.url)
+    assert "avoid" in page.locator("section#facts").inner_text()
+    assert outside == [] and problems == [], (outside, problems)
+    page.close()
+
+
+def test_a_disorder_page_draws_its_diagram_and_antibody_profile(server: RunningServer, browser: Any) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    page, problems, outside = _page(browser)
+    page.goto(server.url + "/NMD_0000015")
+    diagram = page.locator("figure#diagram svg")
+    assert diagram.locator("g.node").count() > 20
+    assert diagram.locator("g#node_NMD_0000015 text").text_content() == "multifocal motor neuropathy"
+    assert diagram.locator("g#node_ab_NMD_0001011 text").text_content() == "anti-ganglioside GM1"
+    assert diagram.locator("g#node_line_Avoid_NMD_0002001 text").text_content() == "corticosteroids"
+    assert diagram.bounding_box()["width"] > 300
+    bars = page.locator("figure#antibody-profile svg rect.bar")
+    assert bars.count() >= 6
+    page.locator("figure#diagram").screenshot(path=str(ARTIFACTS / "disorder-diagram.png"))
+    page.locator("figure#antibody-profile").screenshot(path=str(ARTIFACTS / "antibody-profile.png"))
+    page.screenshot(path=str(ARTIFACTS / "disorder-page.png"), full_page=True)
+    diagram.locator("g#node_ab_NMD_0001011 a").first.click()
+    page.wait_for_selector("h1")
+    assert page.url.endswith("/NMD_0001011")
+    assert page.locator("figure#antibody-profile svg rect.bar").count() >= 3  # a target's chart
+    assert outside == [] and problems == [], (outside, problems)
     page.close()

@@ -13,14 +13,19 @@ import logging
 import mimetypes
 from collections.abc import Callable
 
+from ..pictures import facts
+from ..pictures.diagram import GraphvizError
+from ..pictures.matrix import ERAS, Filters, build_matrix
 from ..queries import NamedQuery
 from ..results import Results
 from .config import ServerConfig
 from .conneg import ENTITY_TYPES, FORMAT_NAMES, Format, for_graph, negotiate, wants_html
 from .entities import EntityReader, iri_for_path
 from .entity_page import render_entity
+from .entity_pictures import DiagramCache, entity_pictures, is_disorder
 from .guard import Refused, inspect_query
 from .html import page, tag
+from .matrix_page import render_matrix
 from .messages import HttpError, Request, Response, text_response
 from .query_page import STATIC_DIR, QueryOutcome, render_query_page
 from .search import MAX_QUERY_CHARS, render_search, search
@@ -35,7 +40,8 @@ HTML = "text/html; charset=utf-8"
 STATIC_TYPES = {".js": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf-8", ".svg": "image/svg+xml"}
 ENTITY_MAX_TRIPLES = 200_000
 ENTITY_MAX_BYTES = 64 * 1024 * 1024
-ROBOTS = b"User-agent: *\nDisallow: /sparql\nDisallow: /query\nDisallow: /search\n"
+ROBOTS = b"User-agent: *\nDisallow: /sparql\nDisallow: /query\nDisallow: /search\nDisallow: /matrix\n"
+SVG = "image/svg+xml"
 
 
 class App:
@@ -58,11 +64,13 @@ class App:
         # An entity's own description is bounded by the graph, not by the user: a source cited by every
         # statement is still one document. The caps only guard against a pathological graph.
         self.limits = Limits(max(config.max_rows, ENTITY_MAX_TRIPLES), max(config.max_bytes, ENTITY_MAX_BYTES))
+        self.diagrams = DiagramCache(entities.lookups)
         self.routes: dict[str, Callable[[Request], Response]] = {
             "/": self.query_page,
             "/query": self.query_page,
             "/sparql": self.endpoint.handle,
             "/search": self.search,
+            "/matrix": self.matrix,
             "/robots.txt": lambda request: Response(200, ROBOTS, "text/plain; charset=utf-8"),
         }
 
@@ -85,6 +93,8 @@ class App:
             return route(request)
         if request.path.startswith("/static/"):
             return self.static(request)
+        if request.path.startswith("/diagram/") and request.path.endswith(".svg"):
+            return self.diagram(request)
         iri = iri_for_path(request.path)
         if iri is None:
             raise HttpError(404, f"nothing is served at {request.path}")
@@ -155,7 +165,7 @@ class App:
             entity = self.entities.read(iri)
             if entity.empty:
                 raise HttpError(404, f"the graph has nothing about <{iri}>")
-            return Response(200, render_entity(entity), HTML, headers)
+            return Response(200, render_entity(entity, pictures=entity_pictures(entity, self.diagrams)), HTML, headers)
         triples = self.entities.triples(iri)
         if not triples:
             raise HttpError(404, f"the graph has nothing about <{iri}>")
@@ -164,6 +174,39 @@ class App:
         except TooLarge as exc:
             raise HttpError(422, str(exc)) from None
         return Response(200, body, fmt.value, headers)
+
+    def matrix(self, request: Request) -> Response:
+        """The treatment matrix, filtered by ``source`` (IRI or era), ``group`` and ``mechanism`` (IRIs)."""
+        options = facts.options(self.entities.lookups)
+        labels, mechanisms_of = facts.mechanism_classes(self.entities.lookups)
+        filters = Filters(
+            source=request.param("source") or None,
+            group=request.param("group") or None,
+            mechanism=request.param("mechanism") or None,
+        )
+        known = {
+            "source": {o.source for o in options} | set(ERAS),
+            "group": {o.group for o in options if o.group},
+            "mechanism": set(labels),
+        }
+        for name, allowed in known.items():
+            value = getattr(filters, name)
+            if value is not None and value not in allowed:
+                raise HttpError(400, f"unknown {name} {value!r}: choose one the form offers")
+        matrix = build_matrix(options, filters, mechanism_labels=labels, mechanisms_of=mechanisms_of)
+        return Response(200, render_matrix(matrix), HTML)
+
+    def diagram(self, request: Request) -> Response:
+        """A disorder's diagram as an SVG file: ``/diagram/NMD_0000015.svg``."""
+        iri = iri_for_path(request.path[len("/diagram") : -len(".svg")])
+        entity = self.entities.read(iri) if iri else None
+        if entity is None or entity.empty or not is_disorder(entity):
+            raise HttpError(404, "diagrams are drawn for disorders; no disorder has this path")
+        try:
+            svg = self.diagrams.svg(entity.iri, entity.label)
+        except GraphvizError as exc:
+            raise HttpError(503, str(exc)) from None
+        return Response(200, svg.encode("utf-8"), SVG, {"Cache-Control": "public, max-age=3600"})
 
     def static(self, request: Request) -> Response:
         """A file under ``static/`` (the site's script and style, and YASGUI's built files)."""

@@ -96,8 +96,11 @@ def _fact_list(facts: list[Fact], current: str) -> Markup:
     return tag("dl", *items, class_="facts")
 
 
-def render_entity(entity: Entity) -> bytes:
-    """The page of ``entity`` as UTF-8 HTML; every value from the graph is escaped."""
+def render_entity(entity: Entity, *, pictures: Markup | None = None) -> bytes:
+    """The page of ``entity`` as UTF-8 HTML; every value from the graph is escaped.
+
+    ``pictures`` (diagram and charts, :mod:`~nmdkg.server.entity_pictures`) go after the cross-references.
+    """
     iri = entity.iri
     here = local_path(iri) or "/"
     types = join((term_html(f.value, f.value_label) for f in entity.types), ", ")
@@ -137,6 +140,8 @@ def render_entity(entity: Entity) -> bytes:
             for kind, value in entity.xrefs
         ]
         parts.append(_section("Cross-references", tag("ul", *items), id_="xrefs"))
+    if pictures is not None:
+        parts.append(pictures)
     if entity.facts or entity.restrictions:
         restrictions = [
             Fact(f.property, (f.property_label or _name(f.property.value)) + " some", f.value, f.value_label)

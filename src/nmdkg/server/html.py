@@ -109,6 +109,7 @@ def page(title: str, body: Markup, *, scripts: Iterable[str] = (), styles: Itera
         tag(
             "nav",
             link("/query", "Query"),
+            link("/matrix", "Treatment matrix"),
             link("/search", "Search"),
             link("/sparql", "SPARQL endpoint", title="SPARQL 1.1 service description"),
         ),
