@@ -11,9 +11,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .prefixes import compact
+from .results import Results
 from .store import Store
 
-__all__ = ["Suggestion", "close_matches", "did_you_mean"]
+__all__ = ["Suggestion", "close_matches", "did_you_mean", "rank"]
 
 #: How similar (difflib ratio, 0-1) a name must be to be suggested.
 CUTOFF = 0.6
@@ -36,16 +37,21 @@ class Suggestion:
 
 
 def close_matches(text: str, store: Store, folder: Path, *, limit: int = 5) -> list[Suggestion]:
-    """Entities whose label or synonym is like ``text`` (ignoring case), best first, one per entity.
+    """Entities whose label or synonym is like ``text`` (ignoring case), best first, one per entity."""
+    query = (folder / "internal" / "entity-names.rq").read_text(encoding="utf-8")
+    return rank(text, store.select(query), limit=limit)
+
+
+def rank(text: str, names: Results, *, limit: int = 5) -> list[Suggestion]:
+    """The rows of ``entity-names.rq`` (entity, label, name) most like ``text``, best first, one per entity.
 
     A name that contains the text, or is contained in it, counts as a close match too ("sulfatide").
     """
     wanted = text.strip().lower()
     if not wanted:
         return []
-    query = (folder / "internal" / "entity-names.rq").read_text(encoding="utf-8")
     best: dict[str, Suggestion] = {}
-    for row in store.select(query):
+    for row in names:
         entity, label, name = row["entity"], row["label"], row["name"]
         if entity is None or label is None or name is None:
             continue

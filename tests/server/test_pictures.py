@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import urllib.parse
 import xml.etree.ElementTree as ET
@@ -73,3 +74,12 @@ def test_a_target_page_charts_the_disorders_with_its_antibodies(server: RunningS
     assert status == 200
     assert 'class="antibody-chart"' in html and "generalized myasthenia gravis" in html
     assert 'id="diagram"' not in html
+
+
+def test_a_search_with_no_hit_suggests_close_matches(server: RunningServer) -> None:
+    status, _, body = server.get("/search?q=myastenia&format=json")
+    data = json.loads(body)
+    assert status == 200 and data["results"] == []
+    assert [(s["label"], s["url"]) for s in data["suggestions"]] == [("myasthenia gravis", "/NMD_0000031")]
+    html = server.get("/search?q=myastenia", accept=BROWSER)[2].decode()
+    assert "Did you mean:" in html and 'href="/NMD_0000031"' in html

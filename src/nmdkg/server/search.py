@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import json
 import logging
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 
 from ..lookups import Lookups
 from ..prefixes import compact
 from ..results import Term
+from ..suggest import rank
 from .entities import local_path
 from .html import escape, link, page, tag
 
@@ -40,9 +41,16 @@ class SearchResult:
     text: str
     hits: list[Hit]
     more: bool
+    suggestions: list[Hit] = field(default_factory=list)
 
     def to_json(self) -> bytes:
-        data = {"q": self.text, "limit": MAX_RESULTS, "truncated": self.more, "results": [asdict(h) for h in self.hits]}
+        data = {
+            "q": self.text,
+            "limit": MAX_RESULTS,
+            "truncated": self.more,
+            "results": [asdict(h) for h in self.hits],
+            "suggestions": [asdict(h) for h in self.suggestions],
+        }
         return json.dumps(data, ensure_ascii=False).encode("utf-8")
 
 
@@ -62,7 +70,11 @@ def search(lookups: Lookups, text: str) -> SearchResult:
             continue
         hits[entity.value] = Hit(entity.value, compact(entity.value), label.value, local_path(entity.value), name.value)
     ordered = list(hits.values())
-    return SearchResult(text, ordered[:MAX_RESULTS], more=len(ordered) > MAX_RESULTS)
+    suggestions = []
+    if not ordered:
+        names = lookups.select("entity-names", bindings={})
+        suggestions = [Hit(s.iri, compact(s.iri), s.label, local_path(s.iri), s.matched) for s in rank(text, names)]
+    return SearchResult(text, ordered[:MAX_RESULTS], more=len(ordered) > MAX_RESULTS, suggestions=suggestions)
 
 
 def render_search(result: SearchResult) -> bytes:
@@ -85,6 +97,13 @@ def render_search(result: SearchResult) -> bytes:
             name = link(hit.url, hit.label) if hit.url else escape(hit.label)
             items.append(tag("li", name, matched, " ", tag("span", hit.curie, class_="curie")))
         parts.append(tag("ol", *items, class_="hits"))
+        if result.suggestions:
+            close = [
+                tag("li", link(s.url, s.label) if s.url else escape(s.label), " ", tag("span", s.curie, class_="curie"))
+                for s in result.suggestions
+            ]
+            parts.append(tag("p", "Did you mean:", class_="count"))
+            parts.append(tag("ul", *close, class_="suggestions"))
         if result.more:
             parts.append(
                 tag("p", f"Only the first {MAX_RESULTS} are shown; type more to narrow the search.", class_="muted")
