@@ -46,9 +46,8 @@ format: $(STAMP)  ## format the code
 release: $(STAMP)  ## write the release files into release/ atomically (builds first if stale; VERSION=YYYY-MM-DD, default today)
 	$(BIN)/nmdkg export $(if $(VERSION),--version $(VERSION))
 
-bench: $(STAMP)  ## median latency of every named query: curated graph and synthetic 10^5/10^6 triples (docs/benchmarks.md)
-	$(BIN)/nmdkg build
-	$(BIN)/python bench/query_latency.py
+bench: $(STAMP)  ## load, HermiT, SHACL, query latency, memory at 10^4-10^7 triples, vs rdflib (~40 min; BENCH_SIZES=1e4,1e5: 4 min)
+	$(BIN)/python bench/suite.py $(if $(BENCH_SIZES),--sizes $(BENCH_SIZES))
 
 # nmdkg serve: the query page's editor (YASGUI from npm, pinned by web/package-lock.json) is copied into
 # the package; the headless browser test needs Debian's chromium (both idempotent, cheap once done).

@@ -15,13 +15,13 @@ from __future__ import annotations
 
 import logging
 import random
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from .base import ENTITY_STEM
 
-__all__ = ["SyntheticGraph", "curated_triples", "load", "synthetic_graph"]
+__all__ = ["SyntheticGraph", "curated_triples", "load", "synthetic_graph", "write_ntriples"]
 
 logger = logging.getLogger(__name__)
 
@@ -36,7 +36,8 @@ NAME_PREDICATES = frozenset(
 )
 _RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 _OWL_CLASS = "http://www.w3.org/2002/07/owl#Class"
-_MARK = "\x01TOKEN\x01"  # stands for a copy's token in a triple template until the copy is made
+#: A copy's token in a triple template until the copy is made; printable, as literals escape control characters.
+_MARK = "@@TOKEN@@"
 
 
 @dataclass(frozen=True)
@@ -48,13 +49,27 @@ class SyntheticGraph:
     copies: int
 
 
-def curated_triples(build: Path) -> list[object]:
-    """The triples of the built graph (``build/nmd.ttl`` and ``build/nmd-inferred.ttl``) as pyoxigraph triples."""
+def curated_triples(build: Path, files: Sequence[str] = GRAPH_FILES) -> list[object]:
+    """The triples of the built graph (``build/nmd.ttl`` and ``build/nmd-inferred.ttl``) as pyoxigraph triples.
+
+    Blank nodes are labelled ``b0``, ``b1``, ... in order: the parser's labels are random (the graph
+    would differ from run to run) and may start with a digit, which RDF/XML (HermiT's input) refuses.
+
+    :param files: which build files; ``("nmd.ttl",)`` for the asserted graph, which HermiT and SHACL check.
+    """
     import pyoxigraph
 
+    labels: dict[str, object] = {}
+
+    def relabel(node: object) -> object:
+        if isinstance(node, pyoxigraph.BlankNode):
+            return labels.setdefault(node.value, pyoxigraph.BlankNode(f"b{len(labels)}"))
+        return node
+
     triples: list[object] = []
-    for name in GRAPH_FILES:
-        triples.extend(q.triple for q in pyoxigraph.parse(path=str(build / name)))
+    for name in files:
+        for quad in pyoxigraph.parse(path=str(build / name)):
+            triples.append(pyoxigraph.Triple(relabel(quad.subject), quad.predicate, relabel(quad.object)))  # type: ignore[arg-type]
     return triples
 
 
@@ -144,3 +159,9 @@ def load(graph: SyntheticGraph, store: object) -> None:
 
     for chunk in graph.chunks:
         store.bulk_load(chunk.encode("utf-8"), format=pyoxigraph.RdfFormat.N_TRIPLES)  # type: ignore[attr-defined]
+
+
+def write_ntriples(graph: SyntheticGraph, path: Path) -> None:
+    """Write the synthetic graph to one N-Triples file, so that each engine's load is timed from the same file."""
+    with path.open("w", encoding="utf-8") as out:
+        out.writelines(graph.chunks)
