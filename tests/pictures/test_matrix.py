@@ -5,8 +5,13 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
+import rdflib
+from rdflib.namespace import SKOS
+
 from nmdkg.lookups import Lookups
+from nmdkg.paths import Project
 from nmdkg.pictures import facts
+from nmdkg.pictures.lines import LINES
 from nmdkg.pictures.matrix import Filters, build_matrix
 
 #: Transcribed by hand from the lecture (tests/queries/test_treatment_table.py says how).
@@ -77,3 +82,11 @@ def test_a_source_dated_by_a_lower_bound_says_so(options: list[facts.Option]) ->
     assert lecture.when == "≥2011"
     dated = next(o for o in options if o.source.endswith("/anti-nf155-nodopathy"))
     assert dated.when == "2021"
+
+
+def test_the_legend_codes_are_the_ontologys_notations(built: Project) -> None:
+    """lines.py repeats the codes for the legend, which needs no graph: they must not drift from the ontology."""
+    schema = rdflib.Graph().parse(built.ontology)
+    notations = {str(s).rsplit("/", 1)[-1]: str(o) for s, o in schema.subject_objects(SKOS.notation)}
+    assert notations, "the ontology gives no skos:notation"
+    assert {name: LINES[name].code for name in notations} == notations

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 from pathlib import Path
 
@@ -15,7 +14,6 @@ from ..paths import find_project
 from ..prefixes import compact
 from ..queries import resolve_entity
 from ..store import EmbeddedStore
-from ..suggest import did_you_mean
 
 __all__ = ["add_arguments", "run"]
 
@@ -38,14 +36,13 @@ def run(args: argparse.Namespace) -> int:
     project = find_project()
     ensure_built(project)
     store = pyoxigraph.Store.read_only(str(project.build / STORE))
-    embedded = EmbeddedStore(store)
-    iri = resolve_entity(args.entity, embedded, project.queries).value
+    iri = resolve_entity(args.entity, EmbeddedStore(store), project.queries).value
     lookups = Lookups(store, project.queries / "internal")
     entity = EntityReader(lookups).read(iri)
     if entity.empty:
-        named = not re.match(r"^(https?://|[A-Za-z]+:)", args.entity)
-        hint = did_you_mean(args.entity, embedded, project.queries) if named else ""
-        raise ParameterError(f"the graph has nothing about {compact(iri)}{hint}")
+        # Only an IRI or NMD id can get here: a name resolves to an entity with that label, or fails with
+        # close matches in resolve_entity.
+        raise ParameterError(f"the graph has nothing about {compact(iri)}")
     if args.svg is not None:
         if not is_disorder(entity):
             raise ParameterError(f"diagrams are drawn for disorders; {entity.label} ({compact(iri)}) is not one")

@@ -9,6 +9,7 @@ is served on the disorder's page and written by ``nmdkg show --svg``.
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -80,10 +81,6 @@ def _node_id(iri: str, prefix: str = "") -> str:
     return prefix + re.sub(r"[^A-Za-z0-9_]", "_", compact(iri))
 
 
-def _path(iri: str) -> str | None:
-    return local_path(iri)
-
-
 def _frequency(finding: Finding) -> str:
     return " · ".join(p for p in (finding.isotype_label, finding.frequency, finding.patient_group) if p)
 
@@ -117,7 +114,7 @@ def to_dot(diagram: Diagram) -> str:
         _statement("edge", color="#9a9a9a", arrowsize="0.5", fontname=FONT, fontsize="9", fontcolor="#444444"),
         _node(
             centre, "  ", label=diagram.label, shape="ellipse", style="filled", fillcolor="#333333",
-            fontcolor="#ffffff", fontsize="12", URL=_path(diagram.iri), tooltip=compact(diagram.iri),
+            fontcolor="#ffffff", fontsize="12", URL=local_path(diagram.iri), tooltip=compact(diagram.iri),
         ),
     ]  # fmt: skip
     out += _antibodies(diagram, centre)
@@ -143,7 +140,7 @@ def _antibodies(diagram: Diagram, centre: str) -> list[str]:
         first = findings[0]
         label = f"anti-{first.target_label}" if first.target_label else first.antibody
         tooltip = "; ".join(f"{_frequency(f) or 'reported'} ({f.source_title}, {f.locator or ''})" for f in findings)
-        out.append(_node(_node_id(key, "ab_"), label=label, URL=_path(first.target or first.iri), tooltip=tooltip))
+        out.append(_node(_node_id(key, "ab_"), label=label, URL=local_path(first.target or first.iri), tooltip=tooltip))
     out.append("  }")
     for key, findings in by_antibody.items():
         text = "; ".join(dict.fromkeys(_frequency(f) for f in findings if _frequency(f)))
@@ -160,7 +157,7 @@ def _cluster(section: str, title: str, colour: str, members: list[Neighbour], ce
             continue
         seen.add(node)
         tip = f"{n.relation or section}: {n.label}" + (f" ({n.source_title}, {n.locator})" if n.source_title else "")
-        out.append(_node(node, label=n.label, URL=_path(n.iri), tooltip=tip))
+        out.append(_node(node, label=n.label, URL=local_path(n.iri), tooltip=tip))
     out.append("  }")
     for node in seen:
         out.append(f"  {node} -> {centre};" if into else f"  {centre} -> {node};")
@@ -183,7 +180,7 @@ def _options(diagram: Diagram, centre: str) -> list[str]:
             out.append(
                 _node(
                     _node_id(therapy, f"{name}_"), label=stated[0].therapy_label, fillcolor=line.fill,
-                    fontcolor=line.ink, color=border, URL=_path(stated[0].iri), tooltip=f"{line.words}: {tip}",
+                    fontcolor=line.ink, color=border, URL=local_path(stated[0].iri), tooltip=f"{line.words}: {tip}",
                 )
             )  # fmt: skip
         out.append("  }")
@@ -197,8 +194,6 @@ def render_svg(dot_source: str, *, program: str | None = None) -> str:
 
     :raises GraphvizError: if ``dot`` is not installed, fails, or takes longer than 30 s.
     """
-    import os
-
     program = program or os.environ.get("NMDKG_DOT", DOT)
     executable = shutil.which(program)
     if executable is None:

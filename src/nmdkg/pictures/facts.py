@@ -77,7 +77,7 @@ def options(lookups: Lookups) -> list[Option]:
         option = found.get(iri)
         if option is None:
             order = _text(row, "order")
-            issued = _text(row, "issued")
+            issued, not_before = _text(row, "issued"), _text(row, "notBefore")
             option = found[iri] = Option(
                 iri=iri,
                 disorder=_text(row, "disorder") or "",
@@ -88,14 +88,14 @@ def options(lookups: Lookups) -> list[Option]:
                 therapy_label=_text(row, "therapyLabel") or "",
                 source=_text(row, "source") or "",
                 source_title=_text(row, "sourceTitle") or "",
-                year=issued[:4] if issued else _text(row, "notBefore"),
+                year=issued[:4] if issued else not_before,
                 order=int(order) if order is not None else None,
                 qualifier=_text(row, "qualifier"),
                 patient_group=_text(row, "patientGroup"),
                 partner=_text(row, "partnerLabel"),
                 locator=_text(row, "locator"),
                 quote=_text(row, "quote"),
-                year_is_lower_bound=not issued and _text(row, "notBefore") is not None,
+                year_is_lower_bound=not issued and not_before is not None,
             )
         value = _text(row, "value")
         if value is not None:

@@ -57,7 +57,7 @@ class Matrix:
     columns: list[Axis]
     cells: dict[tuple[str, str], list[Option]]
     filters: Filters
-    sources: list[tuple[str, str, str | None]] = field(default_factory=list)
+    sources: list[tuple[str, str, str]] = field(default_factory=list)
     groups: list[tuple[str, str]] = field(default_factory=list)
     mechanisms: list[tuple[str, str]] = field(default_factory=list)
 
