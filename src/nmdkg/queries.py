@@ -156,7 +156,7 @@ class QueryLibrary:
 
 
 def resolve_entity(text: str, store: Store, folder: Path) -> Term:
-    """An entity from an IRI, an ``NMD:``/``nmd:`` CURIE, or an exact label or synonym (any case).
+    """An entity from an IRI, an ``NMD:``/``nmd:`` CURIE, or a label or synonym: exactly as given, else in any case.
 
     :raises ParameterError: if nothing, or more than one entity, has that name.
     """
@@ -166,9 +166,10 @@ def resolve_entity(text: str, store: Store, folder: Path) -> Term:
         return Term.iri(ENTITY_STEM + text.split(":", 1)[1])
     if re.fullmatch(r"nmd:\w+", text):
         return Term.iri(BASE_IRI + text.split(":", 1)[1])
-    lookup = (folder / "internal" / "resolve-entity.rq").read_text(encoding="utf-8")
-    found = store.select(lookup, bindings={"text": Term.literal(text)})
-    matches = sorted({row["entity"].value for row in found if row["entity"] is not None})
+    matches = _named(store, folder / "internal" / "resolve-entity.rq", name=Term.literal(text),
+                     english=Term.literal(text, lang="en"))  # fmt: skip
+    if not matches:  # then ignoring case: a scan of every name, so only when the exact lookup finds nothing
+        matches = _named(store, folder / "internal" / "resolve-entity-any-case.rq", text=Term.literal(text))
     if not matches:
         from .suggest import did_you_mean
 
@@ -177,3 +178,9 @@ def resolve_entity(text: str, store: Store, folder: Path) -> Term:
     if len(matches) > 1:
         raise ParameterError(f"{text!r} names several entities: {', '.join(matches)}; use an NMD id")
     return Term.iri(matches[0])
+
+
+def _named(store: Store, lookup: Path, **bindings: Term) -> list[str]:
+    """The IRIs of the entities a name lookup query finds."""
+    found = store.select(lookup.read_text(encoding="utf-8"), bindings=bindings)
+    return sorted({row["entity"].value for row in found if row["entity"] is not None})

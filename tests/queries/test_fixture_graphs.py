@@ -40,6 +40,17 @@ NMD:DM0001 a nmd:DisorderMechanismStatement ; dcterms:source source:lecture .
 NMD:DM0002 a nmd:DisorderMechanismStatement .
 """
 
+MECHANISMS = """
+NMD:0003060 rdfs:label "FcRn antagonism"@en .
+NMD:0000001 rdfs:label "myasthenia gravis"@en .
+NMD:0002105 rdfs:label "efgartigimod alfa"@en .
+NMD:0002106 rdfs:label "rozanolixizumab"@en .
+source:adapt dcterms:title "ADAPT" .
+NMD:TM0001 a nmd:TherapyMechanismStatement ; nmd:therapy NMD:0002105 ; nmd:mechanism NMD:0003060 .
+NMD:TM0002 a nmd:TherapyMechanismStatement ; nmd:therapy NMD:0002106 ; nmd:mechanism NMD:0003060 .
+NMD:TO0001 a nmd:TreatmentOption ; nmd:disorder NMD:0000001 ; nmd:therapy NMD:0002105 ; dcterms:source source:adapt .
+"""
+
 
 def _store(tmp_path: Path, body: str) -> EmbeddedStore:
     path = tmp_path / "fixture.ttl"
@@ -59,6 +70,14 @@ def test_facts_lacking_source_finds_curated_facts_only(tmp_path: Path, library: 
     assert [r[0] for r in rows.values()] == [
         "https://w3id.org/nmdkg/NMD_0000002",
         "https://w3id.org/nmdkg/NMD_DM0002",
+    ]
+
+
+def test_therapies_by_mechanism_keeps_a_therapy_without_options(tmp_path: Path, library: QueryLibrary) -> None:
+    rows = library.run("therapies-by-mechanism", _store(tmp_path, MECHANISMS), {"mechanism": "FcRn antagonism"})
+    assert [r[1:] for r in rows.values()] == [
+        ("efgartigimod alfa", "FcRn antagonism", "myasthenia gravis", "", "ADAPT"),
+        ("rozanolixizumab", "FcRn antagonism", None, None, None),
     ]
 
 
