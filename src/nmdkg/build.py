@@ -11,7 +11,7 @@ from pathlib import Path
 
 from rdflib import Graph
 
-from .atomic import write_bytes, write_text
+from .atomic import replace_folder, write_bytes, write_text
 from .curation.to_rdf import CuratedGraph, load_curation
 from .errors import CurationError, Location, Problem
 from .manifest import MANIFEST, STORE, is_up_to_date, source_digest
@@ -69,12 +69,7 @@ def _write_store(folder: Path, asserted: Graph, inferred: Graph) -> None:
         store.bulk_load(graph.serialize(format="nt", encoding="utf-8"), format=pyoxigraph.RdfFormat.N_TRIPLES)
     store.optimize()
     del store
-    old = folder.with_name(folder.name + ".old")
-    shutil.rmtree(old, ignore_errors=True)
-    if folder.exists():
-        folder.rename(old)
-    tmp.rename(folder)
-    shutil.rmtree(old, ignore_errors=True)
+    replace_folder(tmp, folder)
 
 
 def build(project: Project, *, force: bool = False) -> BuildResult:

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Protocol
 
-from .errors import EndpointError, QueryError
+from .errors import EndpointError, InputError, QueryError
 from .results import Results, Term
 
 __all__ = ["EmbeddedStore", "RemoteStore", "Store", "open_store"]
@@ -62,8 +62,11 @@ class EmbeddedStore:
 
     @classmethod
     def open(cls, path: Path) -> EmbeddedStore:
+        """:raises InputError: if ``path`` is not an Oxigraph store folder."""
         import pyoxigraph
 
+        if not (path / "CURRENT").is_file():
+            raise InputError(f"{path} is not an Oxigraph store folder (`nmdkg load --store {path}` writes one)")
         return cls(pyoxigraph.Store.read_only(str(path)))
 
     @classmethod

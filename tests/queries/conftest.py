@@ -83,6 +83,6 @@ def remote(sparql_endpoint: str) -> RemoteStore:
 @pytest.fixture
 def cli_env(built: Project) -> dict[str, str]:
     """The environment for running ``nmdkg`` in a subprocess on the built checkout."""
-    env = {k: v for k, v in os.environ.items() if k != "NMDKG_ENDPOINT"}
+    env = {k: v for k, v in os.environ.items() if k not in ("NMDKG_ENDPOINT", "NMDKG_STORE")}
     env["NMDKG_ROOT"] = str(built.root)
     return env

@@ -85,3 +85,30 @@ def test_unreachable_endpoint(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     data.write_text("<https://example.org/s> <https://example.org/p> <https://example.org/o> .\n")
     assert main(["load", "--endpoint", "http://127.0.0.1:9/store", str(data)]) == 3
     assert "cannot reach http://127.0.0.1:9/store" in capsys.readouterr().err
+
+
+def test_local_store_answers_every_named_query_as_build_store(
+    built: Project, store: EmbeddedStore, library: QueryLibrary, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "merged"
+    extra = tmp_path / "extra.ttl"
+    extra.write_text("<https://example.org/s> <https://example.org/p> <https://example.org/o> .\n")
+    files = [str(built.build / "nmd.ttl"), str(built.build / "nmd-inferred.ttl"), str(extra)]
+    assert main(["load", "--store", str(folder), "--workers", "2", *files]) == 0
+    assert f"from 3 file(s) into {folder}" in capsys.readouterr().out
+    local = EmbeddedStore.open(folder)
+    count = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+    assert int(local.select(count).values()[0][0]) == int(store.select(count).values()[0][0]) + 1
+    for case in CASES:
+        expected = library.run(case.query, store, case.params).values()
+        assert library.run(case.query, local, case.params).values() == expected, case.slug
+    headline = ["query", "--store", str(folder), "b-cell-therapies-igm-neuropathies", "--format", "csv"]
+    assert main(headline) == 0
+    assert capsys.readouterr().out.count("\n") == 1 + len(library.run("b-cell-therapies-igm-neuropathies", store))
+
+
+def test_local_store_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["query", "--store", str(tmp_path / "none"), "treatment-options"]) == 2
+    assert "is not an Oxigraph store folder" in capsys.readouterr().err
+    assert main(["load", "--store", str(tmp_path / "s"), "--graph", "https://example.org/g", __file__]) == 2
+    assert "apply to --endpoint only" in capsys.readouterr().err

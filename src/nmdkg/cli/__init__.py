@@ -21,7 +21,7 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
     "validate": ("validate", "validate curated sources: SHACL, OWL consistency, quality checks"),
     "diff": ("diff", "semantic diff between two versions of the graph"),
     "serve": ("serve", "serve the graph over HTTP: SPARQL endpoint, entity pages, query editor"),
-    "load": ("load", "upload the built graph to a SPARQL 1.1 Graph Store Protocol endpoint"),
+    "load": ("load", "load the built graph and other RDF files into a SPARQL endpoint or a local store"),
     "export": ("export", "write release files (OWL, Turtle, N-Triples, JSON-LD, SSSOM, VoID) atomically"),
 }
 

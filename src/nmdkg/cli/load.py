@@ -1,4 +1,8 @@
-"""``nmdkg load --endpoint URL``: upload the built graph to a SPARQL 1.1 Graph Store Protocol endpoint."""
+"""``nmdkg load``: the built graph, and any other RDF files, into a Graph Store Protocol endpoint or a local store.
+
+``--endpoint URL`` uploads to a SPARQL 1.1 Graph Store Protocol endpoint; ``--store DIR`` writes an Oxigraph store
+folder (loaded on every core, see bulk_load.py) that ``nmdkg query/sparql/serve --store DIR`` then query.
+"""
 
 from __future__ import annotations
 
@@ -16,11 +20,24 @@ __all__ = ["add_arguments", "run"]
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--endpoint",
-        required=True,
-        metavar="URL",
-        help="the Graph Store Protocol URL, e.g. http://localhost:7878/store",
+    target = parser.add_mutually_exclusive_group(required=True)
+    target.add_argument(
+        "--endpoint", metavar="URL", help="the Graph Store Protocol URL, e.g. http://localhost:7878/store"
+    )
+    target.add_argument(
+        "--store",
+        metavar="DIR",
+        type=Path,
+        help="write a local Oxigraph store folder instead (replaced whole, only once loading has succeeded)",
+    )
+    local = parser.add_argument_group("with --store")
+    local.add_argument("--workers", type=int, help="loading threads (default: one more than the cores)")
+    local.add_argument("--lenient", action="store_true", help="skip IRI validation: faster, for files you trust")
+    local.add_argument(
+        "--no-optimize",
+        dest="optimize",
+        action="store_false",
+        help="skip compacting the store after loading (faster load, slower queries)",
     )
     parser.add_argument("--graph", metavar="IRI", help="the named graph to load into (default: the default graph)")
     mode = parser.add_mutually_exclusive_group()
@@ -31,7 +48,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--chunk-size", type=int, default=50_000, help="triples per request (default 50000)")
     parser.add_argument("--user", help="user for HTTP basic authentication (password from $NMDKG_ENDPOINT_PASSWORD)")
     parser.add_argument(
-        "files", nargs="*", type=Path, help="N-Triples files (default: the built graph, asserted + inferred)"
+        "files",
+        nargs="*",
+        type=Path,
+        help="RDF files (N-Triples with --endpoint; any RDF format with --store; default: the built graph)",
     )
 
 
@@ -54,6 +74,8 @@ def _built_ntriples(folder: Path) -> list[Path]:
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.store:
+        return _to_store(args)
     if args.chunk_size < 1:
         raise InputError("--chunk-size must be at least 1")
     if not args.endpoint.startswith(("http://", "https://")):
@@ -75,4 +97,22 @@ def run(args: argparse.Namespace) -> int:
     print(file=sys.stderr)
     where = f"graph <{report.graph}>" if report.graph else "the default graph"
     print(f"loaded {report.triples} triples into {where} of {args.endpoint} in {report.requests} request(s)")
+    return 0
+
+
+def _to_store(args: argparse.Namespace) -> int:
+    import time
+
+    from ..bulk_load import write_store
+
+    if args.graph or not args.replace or args.user:
+        raise InputError("--graph, --append and --user apply to --endpoint only")
+    if args.workers is not None and args.workers < 1:
+        raise InputError("--workers must be at least 1")
+    start = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="nmdkg-load-") as tmp:
+        files = args.files or _built_ntriples(Path(tmp))
+        triples = write_store(args.store, files, workers=args.workers, lenient=args.lenient, optimize=args.optimize)
+    took = time.perf_counter() - start
+    print(f"loaded {triples} triples from {len(files)} file(s) into {args.store} in {took:.1f} s")
     return 0

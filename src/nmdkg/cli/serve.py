@@ -8,6 +8,8 @@ import sys
 
 from ..paths import find_project
 from ..server.config import ServerConfig
+from ..store import EmbeddedStore
+from .options import add_local_store_option
 
 __all__ = ["add_arguments", "run"]
 
@@ -90,6 +92,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help=f"open connections served at once; more get 503 (default: {DEFAULTS.max_connections})",
     )
     parser.add_argument("--base-url", metavar="URL", help="the server's public URL, for the service description")
+    add_local_store_option(parser)
 
 
 def _config(args: argparse.Namespace) -> ServerConfig:
@@ -116,9 +119,12 @@ def run(args: argparse.Namespace) -> int:
     from ..server.runner import announce, open_server
 
     project = find_project()
-    ensure_built(project)
+    if args.store:
+        EmbeddedStore.open(args.store)  # a clear error if it is not a store
+    else:
+        ensure_built(project)
     try:
-        server = open_server(project, _config(args))
+        server = open_server(project, _config(args), store_path=args.store)
     except OSError as exc:
         if exc.errno in _LISTEN_ERRORS:
             print(f"nmdkg serve: error: cannot listen on {args.host}:{args.port}: {exc.strerror}", file=sys.stderr)
