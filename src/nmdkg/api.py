@@ -12,12 +12,14 @@ from .queries import NamedQuery, QueryLibrary
 from .results import Results
 from .store import Store, open_store
 
-__all__ = ["ENDPOINT_VARIABLE", "KnowledgeGraph", "open_graph"]
+__all__ = ["ENDPOINT_VARIABLE", "STORE_VARIABLE", "KnowledgeGraph", "open_graph"]
 
 logger = logging.getLogger(__name__)
 
 #: The environment variable naming a default remote endpoint (shared with the CLI's ``--endpoint``).
 ENDPOINT_VARIABLE = "NMDKG_ENDPOINT"
+#: The environment variable naming a default store folder (shared with the CLI's ``--store``).
+STORE_VARIABLE = "NMDKG_STORE"
 
 GRAPH_MIME = {"turtle": "text/turtle", "jsonld": "application/ld+json", "ntriples": "application/n-triples"}
 
@@ -67,14 +69,16 @@ class KnowledgeGraph:
         return iter(self.library)
 
 
-def open_graph(endpoint: str | None = None, *, root: Path | None = None) -> KnowledgeGraph:
-    """Open the knowledge graph: a remote SPARQL endpoint if given, else the embedded store.
+def open_graph(endpoint: str | None = None, *, store: Path | None = None, root: Path | None = None) -> KnowledgeGraph:
+    """Open the knowledge graph: a remote SPARQL endpoint if given, else a store folder, else the embedded store.
 
-    ``endpoint`` defaults to ``$NMDKG_ENDPOINT``. Without one, the embedded store of the checkout
-    at ``root`` (default: as the CLI finds it) is used, built first if the curated sources changed.
+    ``endpoint`` defaults to ``$NMDKG_ENDPOINT``; ``store`` (an Oxigraph folder such as one ``nmdkg load --store``
+    wrote, e.g. the graph merged with MONDO) to ``$NMDKG_STORE``. Without either, the embedded store of the
+    checkout at ``root`` (default: as the CLI finds it) is used, built first if the curated sources changed.
     Named queries always come from the checkout's ``queries/``.
 
     :raises EndpointError: if ``endpoint`` is not an http(s) URL.
+    :raises InputError: if ``store`` is not an Oxigraph store folder.
     :raises CurationError: if the store has to be built and the curated sources have errors.
 
     Example (needs a checkout)::
@@ -86,8 +90,14 @@ def open_graph(endpoint: str | None = None, *, root: Path | None = None) -> Know
     """
     project = Project(root.resolve()) if root is not None else find_project()
     endpoint = endpoint or os.environ.get(ENDPOINT_VARIABLE) or None
-    store = open_store(endpoint=endpoint) if endpoint else _embedded(project)
-    return KnowledgeGraph(store, QueryLibrary(project.queries))
+    folder = store or os.environ.get(STORE_VARIABLE) or None
+    if endpoint:
+        backend = open_store(endpoint=endpoint)
+    elif folder:
+        backend = open_store(store_path=Path(folder))
+    else:
+        backend = _embedded(project)
+    return KnowledgeGraph(backend, QueryLibrary(project.queries))
 
 
 def _embedded(project: Project) -> Store:

@@ -43,8 +43,8 @@ class Piece:
 
 
 def default_workers() -> int:
-    """One more thread than cores: one piece parses while another writes its indexes (3 on 2 cores, measured in
-    docs/benchmarks.md)."""
+    """One more thread than cores: one piece parses while another writes its indexes. Measured on 2 cores at
+    10^6 triples (load only): 1 thread 7.3-9.2 s, 2 threads 5.8 s, 3 threads 4.0 s, 4 threads 4.4 s."""
     return (os.cpu_count() or 1) + 1
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from nmdkg.api import open_graph
 from nmdkg.cli import main
 from nmdkg.graph_store import chunk_lines
 from nmdkg.paths import Project
@@ -102,6 +103,8 @@ def test_local_store_answers_every_named_query_as_build_store(
     for case in CASES:
         expected = library.run(case.query, store, case.params).values()
         assert library.run(case.query, local, case.params).values() == expected, case.slug
+    from_python = open_graph(store=folder, root=built.root).query("antibody-profile", disorder="MMN")
+    assert from_python.values() == library.run("antibody-profile", store, {"disorder": "MMN"}).values()
     headline = ["query", "--store", str(folder), "b-cell-therapies-igm-neuropathies", "--format", "csv"]
     assert main(headline) == 0
     assert capsys.readouterr().out.count("\n") == 1 + len(library.run("b-cell-therapies-igm-neuropathies", store))

@@ -6,6 +6,7 @@ import argparse
 import os
 from pathlib import Path
 
+from ..api import ENDPOINT_VARIABLE, STORE_VARIABLE
 from ..paths import Project, find_project
 from ..results import Results
 from ..store import Store, open_store
@@ -13,8 +14,6 @@ from ..store import Store, open_store
 __all__ = ["FORMATS", "add_local_store_option", "add_store_options", "format_results", "store_for"]
 
 FORMATS = ("table", "csv", "tsv", "json")
-ENDPOINT_VARIABLE = "NMDKG_ENDPOINT"
-STORE_VARIABLE = "NMDKG_STORE"
 
 
 def add_store_options(parser: argparse.ArgumentParser) -> None:
