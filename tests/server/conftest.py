@@ -15,6 +15,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -83,13 +84,13 @@ def served_project() -> Project:
     return find_project(ROOT)
 
 
-@pytest.fixture(scope="session")
-def server() -> Iterator[RunningServer]:
-    """``nmdkg serve`` on a free loopback port, stopped at the end of the session."""
+@contextmanager
+def running_server(*options: str) -> Iterator[RunningServer]:
+    """``nmdkg serve OPTIONS`` on a free loopback port, as a user starts it; stopped on leaving."""
     command = [
         sys.executable, "-m", "nmdkg.cli", "serve", "--host", "127.0.0.1", "--port", "0",
         "--timeout", str(TIMEOUT), "--max-rows", str(MAX_ROWS), "--max-request-bytes", str(MAX_REQUEST_BYTES),
-        "--workers", str(WORKERS),
+        "--workers", str(WORKERS), *options,
     ]  # fmt: skip
     process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     log: list[str] = []
@@ -116,11 +117,19 @@ def server() -> Iterator[RunningServer]:
         process.wait()
         tail = "\n".join(log[-30:])
         pytest.fail(f"`nmdkg serve` did not start (exit code {process.returncode}); its output:\n{tail}")
-    running = RunningServer(found[0], process, log)
-    yield running
-    process.terminate()
     try:
-        process.wait(15)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait()
+        yield RunningServer(found[0], process, log)
+    finally:
+        process.terminate()
+        try:
+            process.wait(15)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+@pytest.fixture(scope="session")
+def server() -> Iterator[RunningServer]:
+    """``nmdkg serve`` on a free loopback port, stopped at the end of the session."""
+    with running_server() as running:
+        yield running
