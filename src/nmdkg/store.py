@@ -16,7 +16,7 @@ from typing import Protocol
 from .errors import EndpointError, InputError, QueryError
 from .results import Results, Term
 
-__all__ = ["EmbeddedStore", "RemoteStore", "Store", "open_store"]
+__all__ = ["EmbeddedStore", "RemoteStore", "Store", "open_store", "require_store_folder"]
 
 logger = logging.getLogger(__name__)
 
@@ -54,6 +54,12 @@ def bind_values(query: str, bindings: Bindings) -> str:
     return query
 
 
+def require_store_folder(path: Path) -> None:
+    """:raises InputError: if ``path`` is not an Oxigraph store folder (RocksDB's ``CURRENT`` file is missing)."""
+    if not (path / "CURRENT").is_file():
+        raise InputError(f"{path} is not an Oxigraph store folder (`nmdkg load --store {path}` writes one)")
+
+
 class EmbeddedStore:
     """The built graph in an Oxigraph store on disk (``build/store``), opened read-only."""
 
@@ -65,8 +71,7 @@ class EmbeddedStore:
         """:raises InputError: if ``path`` is not an Oxigraph store folder."""
         import pyoxigraph
 
-        if not (path / "CURRENT").is_file():
-            raise InputError(f"{path} is not an Oxigraph store folder (`nmdkg load --store {path}` writes one)")
+        require_store_folder(path)
         return cls(pyoxigraph.Store.read_only(str(path)))
 
     @classmethod

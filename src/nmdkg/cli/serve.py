@@ -8,7 +8,7 @@ import sys
 
 from ..paths import find_project
 from ..server.config import ServerConfig
-from ..store import EmbeddedStore
+from ..store import require_store_folder
 from .options import add_local_store_option
 
 __all__ = ["add_arguments", "run"]
@@ -120,7 +120,7 @@ def run(args: argparse.Namespace) -> int:
 
     project = find_project()
     if args.store:
-        EmbeddedStore.open(args.store)  # a clear error if it is not a store
+        require_store_folder(args.store)
     else:
         ensure_built(project)
     try:
