@@ -31,8 +31,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from nmdkg.build import ASSERTED, INFERRED, build
-from nmdkg.manifest import is_up_to_date
+from nmdkg.build import build
+from nmdkg.manifest import ASSERTED, INFERRED, is_up_to_date
 from nmdkg.paths import Project, find_project
 from nmdkg.queries import QueryLibrary
 

@@ -28,14 +28,14 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from nmdkg.build import ASSERTED
 from nmdkg.bulk_load import load_files
 from nmdkg.errors import NmdkgError
+from nmdkg.manifest import ASSERTED, GRAPH_FILES
 from nmdkg.paths import find_project
 from nmdkg.queries import NamedQuery, QueryLibrary
 from nmdkg.results import Results, Term
 from nmdkg.store import Bindings, EmbeddedStore, Store, bind_values
-from nmdkg.synthetic import GRAPH_FILES, curated_triples, synthetic_graph, write_ntriples
+from nmdkg.synthetic import curated_triples, synthetic_graph, write_ntriples
 
 __all__ = ["RdflibStore", "example_params", "main", "median_ms"]
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pyoxigraph
 from rdflib import Graph
 
-from nmdkg.build import ASSERTED
+from nmdkg.manifest import ASSERTED
 from nmdkg.paths import Project
 from nmdkg.reasoning import reasoner_module
 from nmdkg.synthetic import curated_triples, synthetic_graph, write_ntriples

@@ -10,8 +10,12 @@ from .paths import Project
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["MANIFEST", "STORE", "ensure_built", "is_up_to_date", "source_digest"]
+__all__ = ["ASSERTED", "GRAPH_FILES", "INFERRED", "MANIFEST", "STORE", "ensure_built", "is_up_to_date", "source_digest"]
 
+#: What ``nmdkg build`` writes into build/: the asserted graph, HermiT's additions, both in Oxigraph, the digest.
+ASSERTED = "nmd.ttl"
+INFERRED = "nmd-inferred.ttl"
+GRAPH_FILES = (ASSERTED, INFERRED)
 STORE = "store"
 MANIFEST = "manifest.json"
 

@@ -20,13 +20,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .base import ENTITY_STEM
+from .manifest import GRAPH_FILES
 
 __all__ = ["SyntheticGraph", "curated_triples", "load", "synthetic_graph", "write_ntriples"]
 
 logger = logging.getLogger(__name__)
 
 #: The build files that make up the graph a query sees.
-GRAPH_FILES = ("nmd.ttl", "nmd-inferred.ttl")
 #: Literals of these predicates are names; a copy's names get its token, to stay unique.
 NAME_PREDICATES = frozenset(
     {

@@ -15,11 +15,10 @@ from pathlib import Path
 
 import pytest
 
+from nmdkg.manifest import GRAPH_FILES
 from nmdkg.paths import Project
 from nmdkg.store import RemoteStore
 
-#: The build files a server is loaded with: the asserted graph and HermiT's inferences.
-GRAPH_FILES = ("nmd.ttl", "nmd-inferred.ttl")
 STARTUP_SECONDS = 30.0
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..graph_store import upload
+from ..manifest import GRAPH_FILES
 from ..paths import find_project
 
 __all__ = ["add_arguments", "run"]
@@ -55,20 +56,23 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _built_ntriples(folder: Path) -> list[Path]:
-    """The built graph as N-Triples files in ``folder`` (asserted + inferred)."""
-    from rdflib import Graph
-
+def _built_files() -> list[Path]:
+    """The built graph's Turtle files (asserted + inferred), built first if the sources changed."""
     from ..build import build
 
     project = find_project()
     build(project)
+    return [project.build / name for name in GRAPH_FILES]
+
+
+def _as_ntriples(files: list[Path], folder: Path) -> list[Path]:
+    """``files`` as N-Triples in ``folder``: what the Graph Store upload sends, in chunks of lines."""
+    from rdflib import Graph
+
     paths = []
-    for name in ("nmd.ttl", "nmd-inferred.ttl"):
-        graph = Graph()
-        graph.parse(project.build / name, format="turtle")
-        path = folder / name.replace(".ttl", ".nt")
-        graph.serialize(destination=path, format="nt", encoding="utf-8")
+    for file in files:
+        path = folder / (file.stem + ".nt")
+        Graph().parse(file, format="turtle").serialize(destination=path, format="nt", encoding="utf-8")
         paths.append(path)
     return paths
 
@@ -86,7 +90,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"\rsent {sent} triples", end="", file=sys.stderr, flush=True)
 
     with tempfile.TemporaryDirectory(prefix="nmdkg-load-") as tmp:
-        files = args.files or _built_ntriples(Path(tmp))
+        files = args.files or _as_ntriples(_built_files(), Path(tmp))
         missing = [str(f) for f in files if not f.is_file()]
         if missing:
             raise InputError(f"no such file: {', '.join(missing)}")
@@ -110,9 +114,8 @@ def _to_store(args: argparse.Namespace) -> int:
     if args.workers is not None and args.workers < 1:
         raise InputError("--workers must be at least 1")
     start = time.perf_counter()
-    with tempfile.TemporaryDirectory(prefix="nmdkg-load-") as tmp:
-        files = args.files or _built_ntriples(Path(tmp))
-        triples = write_store(args.store, files, workers=args.workers, lenient=args.lenient, optimize=args.optimize)
+    files = args.files or _built_files()  # Turtle: a store reads any RDF format
+    triples = write_store(args.store, files, workers=args.workers, lenient=args.lenient, optimize=args.optimize)
     took = time.perf_counter() - start
     print(f"loaded {triples} triples from {len(files)} file(s) into {args.store} in {took:.1f} s")
     return 0

@@ -10,9 +10,8 @@ from pathlib import Path
 from rdflib import Graph
 
 from ..atomic import write_bytes
-from ..build import ASSERTED, INFERRED
 from ..errors import InputError
-from ..manifest import ensure_built
+from ..manifest import ASSERTED, INFERRED, ensure_built
 from ..paths import Project
 from . import jsonld, notes, prefixmap, rdf, sssom, void
 from .canonical import canonical_graph
