@@ -1,4 +1,4 @@
-"""Writing files so that a reader never sees half a file and a failure leaves the old one intact."""
+"""Writing files and folders so that a reader never sees half of one and a failure leaves the old one intact."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
 
-__all__ = ["atomic_write", "replace_folder", "write_bytes", "write_text"]
+__all__ = ["atomic_write", "new_folder", "write_bytes", "write_text"]
 
 
 @contextmanager
@@ -41,11 +41,36 @@ def write_bytes(path: Path, data: bytes) -> None:
         handle.write(data)
 
 
-def replace_folder(new: Path, folder: Path) -> None:
-    """Move the complete folder ``new`` to ``folder``, replacing what was there (two renames, no copying)."""
-    old = folder.with_name(folder.name + ".old")
+def _swap(new: Path, target: Path) -> None:
+    """Move ``new`` to ``target``; the old ``target`` survives if the move fails."""
+    if not target.exists():
+        new.rename(target)
+        return
+    old = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".old", dir=target.parent))
+    old.rmdir()
+    target.rename(old)
+    try:
+        new.rename(target)
+    except BaseException:
+        old.rename(target)
+        raise
     shutil.rmtree(old, ignore_errors=True)
-    if folder.exists():
-        folder.rename(old)
-    new.rename(folder)
-    shutil.rmtree(old, ignore_errors=True)
+
+
+@contextmanager
+def new_folder(target: Path) -> Iterator[Path]:
+    """Yield an empty temporary folder beside ``target``; when the body succeeds, it replaces ``target``.
+
+    If the body raises, the temporary folder is removed and ``target`` is left as it was. The swap is
+    two renames on the same file system, so ``target`` is missing for an instant at most; it is never
+    half written. Callers check first that ``target`` is theirs to replace.
+    """
+    target = target.resolve()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent))
+    try:
+        yield work
+        _swap(work, target)
+    except BaseException:
+        shutil.rmtree(work, ignore_errors=True)
+        raise

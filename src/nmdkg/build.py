@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import json
 import logging
-import shutil
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
 from rdflib import Graph
 
-from .atomic import replace_folder, write_bytes, write_text
+from .atomic import new_folder, write_bytes, write_text
 from .curation.to_rdf import CuratedGraph, load_curation
 from .errors import CurationError, Location, Problem
 from .manifest import ASSERTED, INFERRED, MANIFEST, STORE, is_up_to_date, source_digest
@@ -60,14 +59,12 @@ def load_asserted(project: Project) -> CuratedGraph:
 def _write_store(folder: Path, asserted: Graph, inferred: Graph) -> None:
     import pyoxigraph
 
-    tmp = folder.with_name(folder.name + ".tmp")
-    shutil.rmtree(tmp, ignore_errors=True)
-    store = pyoxigraph.Store(str(tmp))
-    for graph in (asserted, inferred):
-        store.bulk_load(graph.serialize(format="nt", encoding="utf-8"), format=pyoxigraph.RdfFormat.N_TRIPLES)
-    store.optimize()
-    del store
-    replace_folder(tmp, folder)
+    with new_folder(folder) as tmp:
+        store = pyoxigraph.Store(str(tmp))
+        for graph in (asserted, inferred):
+            store.bulk_load(graph.serialize(format="nt", encoding="utf-8"), format=pyoxigraph.RdfFormat.N_TRIPLES)
+        store.optimize()
+        del store  # closed before the folder is moved
 
 
 def build(project: Project, *, force: bool = False) -> BuildResult:

@@ -13,14 +13,13 @@ import bisect
 import mmap
 import os
 import re
-import shutil
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .atomic import replace_folder
+from .atomic import new_folder
 from .errors import InputError
 
 __all__ = ["Piece", "load_files", "pieces", "write_store"]
@@ -180,25 +179,19 @@ def load_files(
 def write_store(folder: Path, files: Sequence[Path], *, optimize: bool = True, **options: Any) -> int:
     """A new Oxigraph store at ``folder`` holding ``files``, or nothing changed if loading fails; its triple count.
 
-    The store is loaded beside ``folder`` and moved over it only when complete; ``optimize`` then compacts it
-    (the pieces' index files overlap; compacted, queries read one). An existing ``folder`` that is not an
-    Oxigraph store (it has no ``CURRENT`` file) is refused rather than replaced.
+    The store is loaded beside ``folder``, compacted if ``optimize`` (the pieces' index files overlap;
+    compacted, queries read one), and moved over ``folder`` only when complete. An existing ``folder`` that
+    is not an Oxigraph store (it has no ``CURRENT`` file) is refused rather than replaced.
     """
     import pyoxigraph
 
     if folder.exists() and not (folder / "CURRENT").is_file():
         raise InputError(f"{folder} exists and is not an Oxigraph store; not replacing it")
-    tmp = folder.with_name(folder.name + ".loading")
-    shutil.rmtree(tmp, ignore_errors=True)
-    try:
+    with new_folder(folder) as tmp:
         store = pyoxigraph.Store(str(tmp))
         load_files(store, files, **options)
         if optimize:
             store.optimize()
         triples = len(store)
-        del store
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
-    replace_folder(tmp, folder)
+        del store  # closed before the folder is moved
     return triples

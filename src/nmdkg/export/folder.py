@@ -1,15 +1,14 @@
-"""Replacing a whole folder at once: write a new one beside it, then swap, so no reader sees half a release."""
+"""Replacing a release folder at once (:func:`nmdkg.atomic.new_folder`), only if it holds nothing but release files."""
 
 from __future__ import annotations
 
 import logging
 import os
-import shutil
-import tempfile
 from collections.abc import Collection, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from ..atomic import new_folder
 from ..errors import InputError
 
 __all__ = ["replace_folder"]
@@ -31,29 +30,9 @@ def _check_replaceable(target: Path, allowed: Collection[str]) -> None:
         )
 
 
-def _swap(new: Path, target: Path) -> None:
-    """Move ``new`` to ``target``; the old ``target`` survives if the move fails."""
-    if not target.exists():
-        new.rename(target)
-        return
-    old = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".old", dir=target.parent))
-    old.rmdir()
-    target.rename(old)
-    try:
-        new.rename(target)
-    except BaseException:
-        old.rename(target)
-        raise
-    shutil.rmtree(old, ignore_errors=True)
-
-
 @contextmanager
 def replace_folder(target: Path, /, *, allowed: Collection[str]) -> Iterator[Path]:
-    """Yield an empty temporary folder beside ``target``; on success it replaces ``target``.
-
-    If the body raises, the temporary folder is removed and ``target`` is left as it was. The
-    swap is two renames on the same file system, so ``target`` is missing for an instant at
-    most; it is never half written.
+    """Yield an empty temporary folder beside ``target``; on success it replaces ``target``, readable by all.
 
     :param allowed: the file names ``target`` may already hold; anything else means ``target`` is
         not a previous release, and replacing it would delete someone's files.
@@ -61,14 +40,8 @@ def replace_folder(target: Path, /, *, allowed: Collection[str]) -> Iterator[Pat
     """
     target = target.resolve()
     _check_replaceable(target, allowed)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent))
-    try:
+    with new_folder(target) as work:
         yield work
         os.chmod(work, 0o755)  # noqa: S103 - a release is meant to be read by everyone
         for path in work.iterdir():
             os.chmod(path, 0o644)
-        _swap(work, target)
-    except BaseException:
-        shutil.rmtree(work, ignore_errors=True)
-        raise
